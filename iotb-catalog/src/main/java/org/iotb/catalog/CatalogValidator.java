@@ -1,0 +1,88 @@
+package org.iotb.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Structural checks of a catalog: unique ids, resolvable references, known conditions and tokens. */
+public final class CatalogValidator {
+    private CatalogValidator() {
+    }
+
+    public static List<String> problems(Catalog catalog) {
+        List<String> problems = new ArrayList<>();
+        Set<String> standardIds = new HashSet<>();
+        for (Standard s : catalog.standards()) {
+            if (!standardIds.add(s.id())) {
+                problems.add("duplicate standard id " + s.id());
+            }
+            Set<String> ids = new HashSet<>();
+            Set<Integer> conditionNumbers = new HashSet<>();
+            catalog.conditionsOf(s).forEach(c -> conditionNumbers.add(c.number()));
+            Set<String> tokens = new HashSet<>();
+            s.applicabilityConditions().forEach(a -> tokens.add(a.id()));
+            for (Requirement r : s.requirements()) {
+                if (!ids.add(r.id())) {
+                    problems.add(s.id() + ": duplicate requirement id " + r.id());
+                }
+                if (r.title() == null || r.title().isBlank()) {
+                    problems.add(r.key() + ": no title");
+                }
+                if (r.summary() == null || r.summary().isBlank()) {
+                    problems.add(r.key() + ": no summary");
+                }
+                for (int c : r.conditions()) {
+                    if (!conditionNumbers.contains(c)) {
+                        problems.add(r.key() + ": unknown condition " + c);
+                    }
+                }
+                for (String t : r.appliesIfAny()) {
+                    if (!tokens.contains(t)) {
+                        problems.add(r.key() + ": applies-if-any token '" + t + "' not declared in applicability-conditions");
+                    }
+                }
+                if (s.levels() != null && r.levels().isEmpty()) {
+                    problems.add(r.key() + ": no levels");
+                }
+            }
+            for (Condition c : s.conditions()) {
+                if (c.profileKey() == null) {
+                    problems.add(s.id() + ": condition " + c.number() + " has no profile key");
+                }
+            }
+        }
+        for (var e : catalog.crosswalk().byStandard().entrySet()) {
+            Standard from = catalog.standard(e.getKey()).orElse(null);
+            if (from == null) {
+                problems.add("crosswalk names unknown standard " + e.getKey());
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Crosswalk.Link link : e.getValue()) {
+                if (!seen.add(link.id())) {
+                    problems.add("crosswalk " + from.id() + ": " + link.id() + " listed twice");
+                }
+                if (from.requirement(link.id()).isEmpty()) {
+                    problems.add("crosswalk " + from.id() + ": unknown requirement " + link.id());
+                }
+                for (String t : link.targetIds()) {
+                    if (catalog.requirement(link.target(), t).isEmpty()) {
+                        problems.add("crosswalk " + from.id() + " " + link.id() + ": unknown target " + link.target() + " " + t);
+                    }
+                }
+                boolean none = "none".equals(link.relation());
+                if (none != link.targetIds().isEmpty()) {
+                    problems.add("crosswalk " + from.id() + " " + link.id() + ": relation '" + link.relation()
+                            + "' does not match " + link.targetIds().size() + " targets");
+                }
+            }
+            for (Requirement r : from.requirements()) {
+                if (!seen.contains(r.id())) {
+                    problems.add("crosswalk " + from.id() + ": requirement " + r.id() + " is missing");
+                }
+            }
+        }
+        return problems;
+    }
+}

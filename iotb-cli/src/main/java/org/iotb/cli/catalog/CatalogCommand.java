@@ -1,0 +1,232 @@
+package org.iotb.cli.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.Crosswalk;
+import org.iotb.catalog.Level;
+import org.iotb.catalog.Requirement;
+import org.iotb.catalog.Standard;
+import org.iotb.cli.UserInputException;
+import org.iotb.cli.common.TextTable;
+import org.iotb.model.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `iotb catalog`: browse the requirements of the bundled standards and the crosswalk between them. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = {"Browse the standards iotb knows: their requirements, statuses, conditions and levels.",
+            "Standards: etsi-en-303-645, mtsfb-tc-g044, xiaomi-iot-baseline."},
+        subcommands = {CatalogCommand.ListCmd.class, CatalogCommand.Show.class, CatalogCommand.CrosswalkCmd.class,
+            CatalogCommand.Standards.class})
+public final class CatalogCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static List<Standard> selected(String standardId) {
+        Catalog c = Catalog.load();
+        return standardId == null ? c.standards() : List.of(c.requireStandard(standardId));
+    }
+
+    static Map<String, Object> json(Requirement r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("standard", r.standard());
+        m.put("id", r.id());
+        m.put("clause", r.clause());
+        m.put("clauseTitle", r.clauseTitle());
+        m.put("title", r.title());
+        m.put("summary", r.summary());
+        m.put("status", r.status());
+        m.put("conditions", r.conditions());
+        m.put("levels", r.levels());
+        m.put("appliesIfAny", r.appliesIfAny());
+        m.put("checks", r.checks());
+        m.put("automated", r.automated());
+        return m;
+    }
+
+    @Command(name = "standards", mixinStandardHelpOptions = true, description = "List the standards and their sizes.")
+    static final class Standards implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            TextTable t = new TextTable(40, "ID", "VERSION", "REQUIREMENTS", "TITLE");
+            for (Standard s : Catalog.load().standards()) {
+                t.row(s.id(), s.version(), String.valueOf(s.requirements().size()), s.title());
+            }
+            spec.commandLine().getOut().print(t.render());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List requirements with status, conditions (EN 303 645 Table B.1) and levels (Xiaomi).",
+                "Example: iotb catalog list --standard etsi-en-303-645 --format json"})
+    static final class ListCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = {"-s", "--standard"}, description = "Standard id (default: all three).")
+        String standard;
+        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Requirement> reqs = new ArrayList<>();
+            selected(standard).forEach(s -> reqs.addAll(s.requirements()));
+            if ("json".equals(format)) {
+                spec.commandLine().getOut().println(Json.mapper().writeValueAsString(reqs.stream().map(CatalogCommand::json).toList()));
+            } else if ("table".equals(format)) {
+                TextTable t = new TextTable(60, "STANDARD", "ID", "STATUS", "CONDITIONS", "LEVELS", "TITLE");
+                for (Requirement r : reqs) {
+                    t.row(r.standard(), r.id(), r.status().id(), join(r.conditions(), r.appliesIfAny()),
+                            String.join("/", r.levels().stream().map(Level::id).toList()), r.title());
+                }
+                spec.commandLine().getOut().print(t.render());
+            } else {
+                throw new UserInputException("--format must be table or json");
+            }
+            return 0;
+        }
+
+        private static String join(List<Integer> conditions, List<String> tokens) {
+            List<String> parts = new ArrayList<>();
+            conditions.forEach(c -> parts.add(String.valueOf(c)));
+            parts.addAll(tokens);
+            return String.join(",", parts);
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Show one requirement in full, with its crosswalk links.",
+                "ID is 'standard:id' (etsi-en-303-645:5.1-1) or a bare id (5.1-1, 6.1(a), 1.1.1)."})
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID")
+        String id;
+        @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            Catalog c = Catalog.load();
+            List<Requirement> found = c.find(id);
+            if (found.isEmpty()) {
+                throw new UserInputException("no requirement '" + id + "'; try 'iotb catalog list'");
+            }
+            var out = spec.commandLine().getOut();
+            if ("json".equals(format)) {
+                out.println(Json.mapper().writeValueAsString(found.stream().map(CatalogCommand::json).toList()));
+                return 0;
+            }
+            for (Requirement r : found) {
+                out.println(r.standard() + " " + r.id() + " — " + r.title());
+                out.println("  clause:      " + r.clause() + " " + nz(r.clauseTitle()));
+                out.println("  status:      " + r.status().id()
+                        + (r.conditions().isEmpty() ? "" : ", conditions " + r.conditions() + " " + conditionTexts(c, r)));
+                if (!r.levels().isEmpty()) {
+                    out.println("  levels:      " + r.levels().stream().map(Level::id).toList());
+                }
+                if (!r.appliesIfAny().isEmpty()) {
+                    out.println("  applies to:  " + String.join(" or ", r.appliesIfAny()));
+                }
+                out.println("  summary:     " + nz(r.summary()));
+                out.println("  checks:      " + (r.checks().isEmpty() ? "(none: declaration only)" : String.join(", ", r.checks()))
+                        + (r.automated() ? " — can settle a pass alone" : ""));
+                if (r.question() != null) {
+                    out.println("  declare:     " + r.question());
+                }
+                if (r.remediation() != null) {
+                    out.println("  remediation: " + r.remediation());
+                }
+                for (Crosswalk.Link l : c.crosswalk().links(r.standard())) {
+                    if (l.id().equals(r.id())) {
+                        out.println("  crosswalk:   " + l.relation() + " " + l.target() + " " + l.targetIds());
+                    }
+                }
+                c.crosswalk().byStandard().values().forEach(links -> links.stream()
+                        .filter(l -> l.target().equals(r.standard()) && l.targetIds().contains(r.id()))
+                        .forEach(l -> out.println("  crosswalk:   " + l.standard() + " " + l.id() + " (" + l.relation() + ")")));
+                out.println();
+            }
+            return 0;
+        }
+
+        private static String conditionTexts(Catalog c, Requirement r) {
+            Standard s = c.requireStandard(r.standard());
+            return r.conditions().stream().map(n -> c.conditionsOf(s).stream().filter(x -> x.number() == n)
+                    .map(x -> n + ": " + x.text()).findFirst().orElse(String.valueOf(n))).toList().toString();
+        }
+    }
+
+    @Command(name = "crosswalk", mixinStandardHelpOptions = true,
+            description = {"Show how MTSFB clauses and Xiaomi items map to EN 303 645 provisions,",
+                "flagging where the status (shall/should) differs."})
+    static final class CrosswalkCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = {"-s", "--standard"}, description = "mtsfb-tc-g044 or xiaomi-iot-baseline (default: both).")
+        String standard;
+        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            Catalog c = Catalog.load();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (var e : c.crosswalk().byStandard().entrySet()) {
+                if (standard != null && !standard.equals(e.getKey())) {
+                    continue;
+                }
+                for (Crosswalk.Link l : e.getValue()) {
+                    Requirement from = c.requirement(l.standard(), l.id()).orElseThrow();
+                    List<String> diffs = new ArrayList<>();
+                    for (String t : l.targetIds()) {
+                        c.requirement(l.target(), t).filter(to -> to.status() != from.status())
+                                .ifPresent(to -> diffs.add(from.id() + " is " + from.status().id() + ", " + t + " is " + to.status().id()));
+                    }
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("standard", l.standard());
+                    m.put("id", l.id());
+                    m.put("status", from.status());
+                    m.put("relation", l.relation());
+                    m.put(l.target(), l.targetIds());
+                    m.put("statusDiffers", !diffs.isEmpty());
+                    m.put("statusDifference", diffs.isEmpty() ? null : String.join("; ", diffs));
+                    m.put("note", l.note());
+                    rows.add(m);
+                }
+            }
+            var out = spec.commandLine().getOut();
+            if ("json".equals(format)) {
+                out.println(Json.mapper().writeValueAsString(rows));
+            } else {
+                TextTable t = new TextTable(50, "STANDARD", "ID", "RELATION", "EN 303 645", "STATUS DIFFERENCE");
+                for (Map<String, Object> m : rows) {
+                    t.row((String) m.get("standard"), (String) m.get("id"), (String) m.get("relation"),
+                            String.join(", ", (List<String>) m.get("etsi-en-303-645")),
+                            m.get("statusDifference") == null ? "" : (String) m.get("statusDifference"));
+                }
+                out.print(t.render());
+            }
+            return 0;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

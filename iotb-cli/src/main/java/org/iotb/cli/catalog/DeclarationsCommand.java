@@ -1,0 +1,70 @@
+package org.iotb.cli.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.declarations.Declarations;
+import org.iotb.catalog.declarations.DeclarationsLoader;
+import org.iotb.catalog.declarations.DeclarationsTemplate;
+import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.cli.UserInputException;
+import org.iotb.cli.common.Output;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `iotb declarations`: the manufacturer's Y / N / N/A answers per applicable requirement. */
+@Command(name = "declarations", mixinStandardHelpOptions = true,
+        description = "Write or check the manufacturer's declarations (support Y/N/N/A, detail, evidence).",
+        subcommands = {DeclarationsCommand.Init.class, DeclarationsCommand.Check.class})
+public final class DeclarationsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Write a template listing exactly the requirements that apply to the profiled product.")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = {"-p", "--profile"}, required = true, description = "The product profile (YAML).")
+        Path profile;
+        @Option(names = {"-o", "--output"}, description = "File to write (default: standard output).")
+        Path output;
+        @Option(names = "--force", description = "Overwrite an existing file.")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            if (output != null && Files.exists(output) && !force) {
+                throw new UserInputException(output + " exists; use --force to overwrite");
+            }
+            Catalog catalog = Catalog.load();
+            String text = DeclarationsTemplate.render(catalog, ProfileLoader.load(profile, catalog));
+            Output.write(text, output, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a declarations file.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "DECLARATIONS")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Declarations d = DeclarationsLoader.load(file, Catalog.load());
+            spec.commandLine().getOut().println(file + ": valid, " + d.size() + " declaration(s)");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.iotb.cli.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.Standard;
+import org.iotb.catalog.conformance.ConformanceStatement;
+import org.iotb.catalog.conformance.StatementWriter;
+import org.iotb.catalog.declarations.Declarations;
+import org.iotb.catalog.declarations.DeclarationsLoader;
+import org.iotb.catalog.profile.Profile;
+import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.cli.UserInputException;
+import org.iotb.cli.common.Output;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `iotb ics`: the Implementation Conformance Statement (EN 303 645 Annex B Table B.1 and its twins). */
+@Command(name = "ics", mixinStandardHelpOptions = true,
+        description = {"Render the conformance statement of a product for a standard: one row per requirement with",
+            "reference, status (M, R, M C (n), R C (n)), applicable (yes/no/undetermined), support and detail.",
+            "Example: iotb ics --profile product.yaml --declarations decl.yaml --standard etsi-en-303-645 --format csv"})
+public final class IcsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = {"-p", "--profile"}, required = true, description = "The product profile (YAML).")
+    Path profile;
+    @Option(names = {"-d", "--declarations"}, description = "The manufacturer's declarations (YAML).")
+    Path declarations;
+    @Option(names = {"-s", "--standard"}, defaultValue = Catalog.EN_303_645,
+            description = "Standard id, or 'all' with -o DIR (default: ${DEFAULT-VALUE}).")
+    String standard;
+    @Option(names = {"-f", "--format"}, defaultValue = "csv", description = "csv, md or html (default: ${DEFAULT-VALUE}).")
+    String format;
+    @Option(names = {"-o", "--output"}, description = "File to write (a directory with --standard all).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("csv", "md", "html").contains(format)) {
+            throw new UserInputException("--format must be csv, md or html");
+        }
+        Catalog catalog = Catalog.load();
+        Profile p = ProfileLoader.load(profile, catalog);
+        Declarations d = declarations == null ? Declarations.NONE : DeclarationsLoader.load(declarations, catalog);
+        if ("all".equals(standard)) {
+            if (output == null) {
+                throw new UserInputException("--standard all writes one file per standard: give -o DIR");
+            }
+            Files.createDirectories(output);
+            for (Standard s : catalog.standards()) {
+                Path file = output.resolve("ics-" + s.id() + "." + format);
+                Output.write(StatementWriter.render(ConformanceStatement.build(catalog, s, p, d), format), file, null);
+                spec.commandLine().getErr().println("wrote " + file);
+            }
+            return 0;
+        }
+        Standard s = catalog.requireStandard(standard);
+        Output.write(StatementWriter.render(ConformanceStatement.build(catalog, s, p, d), format), output,
+                spec.commandLine().getOut());
+        return 0;
+    }
+}

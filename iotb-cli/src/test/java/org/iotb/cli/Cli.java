@@ -1,0 +1,38 @@
+package org.iotb.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Runs the iotb command in-process and captures what it prints. */
+final class Cli {
+    final int exit;
+    final String out;
+    final String err;
+
+    private Cli(int exit, String out, String err) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Cli run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** The repository root (tests run with the module directory as working directory). */
+    static Path repo() {
+        return Path.of("..").toAbsolutePath().normalize();
+    }
+
+    static String example(String file) {
+        return repo().resolve("examples/smart-lock").resolve(file).toString();
+    }
+}
