@@ -4,17 +4,28 @@ import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
 import org.iotb.cli.catalog.ProfileCommand;
+import org.iotb.cli.scan.ChecksCommand;
+import org.iotb.cli.scan.ScanCommand;
+import org.iotb.cli.scan.ScanFirmwareCommand;
+import org.iotb.probe.cli.DeviceScanCommand;
+import org.iotb.unpack.cli.UnpackCommand;
 import picocli.CommandLine;
 
-/** The one list of iotb's subcommands. */
+/** The one list of iotb's subcommands, in the order `iotb --help` shows them. */
 final class Commands {
     private Commands() {
     }
 
     static void register(CommandLine root) {
-        root.addSubcommand(new CatalogCommand());
         root.addSubcommand(new ProfileCommand());
         root.addSubcommand(new DeclarationsCommand());
         root.addSubcommand(new IcsCommand());
+        root.addSubcommand(new CatalogCommand());
+        root.addSubcommand(new UnpackCommand());
+        CommandLine scan = new CommandLine(new ScanCommand());
+        scan.addSubcommand(new ScanFirmwareCommand());
+        scan.addSubcommand(new DeviceScanCommand());
+        root.addSubcommand(scan);
+        root.addSubcommand(new ChecksCommand());
     }
 }

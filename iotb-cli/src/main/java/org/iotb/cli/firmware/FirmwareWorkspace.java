@@ -1,0 +1,126 @@
+package org.iotb.cli.firmware;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.iotb.cli.UserInputException;
+import org.iotb.cli.common.Hashing;
+import org.iotb.cli.common.Progress;
+import org.iotb.unpack.UnpackOptions;
+import org.iotb.unpack.UnpackResult;
+import org.iotb.unpack.Unpacker;
+import org.iotb.unpack.manifest.UBootEnvironment;
+
+/**
+ * A firmware input made ready for checks: an image unpacked into a workspace directory, or a directory that is
+ * already an unpacked tree (then nothing is unpacked). A temporary workspace is deleted on close unless kept.
+ */
+public final class FirmwareWorkspace implements AutoCloseable {
+    private final Path input;
+    private final String sha256;
+    private final Path treeRoot;
+    private final UnpackResult unpack;
+    private final Path temporary;
+
+    private FirmwareWorkspace(Path input, String sha256, Path treeRoot, UnpackResult unpack, Path temporary) {
+        this.input = input;
+        this.sha256 = sha256;
+        this.treeRoot = treeRoot;
+        this.unpack = unpack;
+        this.temporary = temporary;
+    }
+
+    /**
+     * @param workdir where to unpack (created if needed); null for a temporary directory removed on close
+     */
+    public static FirmwareWorkspace open(Path input, Path workdir, UnpackOptions options, Progress progress) throws IOException {
+        if (!Files.exists(input)) {
+            throw new UserInputException("no such firmware image or directory: " + input);
+        }
+        if (Files.isDirectory(input)) {
+            return new FirmwareWorkspace(input, null, input, null, null);
+        }
+        String hash = Hashing.sha256(input);
+        Path temp = null;
+        Path out = workdir;
+        if (out == null) {
+            temp = Files.createTempDirectory("iotb-");
+            out = temp;
+        } else {
+            Files.createDirectories(out);
+        }
+        progress.start("unpacking " + input.getFileName());
+        UnpackResult result = new Unpacker().unpack(input, out, options,
+                (container, entries, bytes) -> progress.update(entries + " files, " + (bytes >> 20) + " MiB"));
+        progress.done(result.entries().size() + " files from " + result.containers().size() + " containers"
+                + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)"));
+        return new FirmwareWorkspace(input, hash, result.extractedRoot(), result, temp);
+    }
+
+    public Path input() {
+        return input;
+    }
+
+    /** SHA-256 of the image file, or null when the input is a directory. */
+    public String sha256() {
+        return sha256;
+    }
+
+    public Path treeRoot() {
+        return treeRoot;
+    }
+
+    /** The unpack result, or null when the input was already a directory. */
+    public UnpackResult unpack() {
+        return unpack;
+    }
+
+    /** Variables of every CRC-valid U-Boot environment in the image (later blocks do not override earlier ones). */
+    public Map<String, String> bootEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (unpack != null) {
+            for (UBootEnvironment e : unpack.ubootEnvironments()) {
+                e.variables().forEach(env::putIfAbsent);
+            }
+        }
+        return env;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (temporary != null) {
+            deleteTree(temporary);
+        }
+    }
+
+    /** Deletes a tree without following symlinks (a hostile image may contain links to anywhere). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                dir.toFile().setWritable(true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
