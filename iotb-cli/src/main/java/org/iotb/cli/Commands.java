@@ -7,7 +7,9 @@ import org.iotb.cli.catalog.ProfileCommand;
 import org.iotb.cli.scan.ChecksCommand;
 import org.iotb.cli.scan.ScanCommand;
 import org.iotb.cli.scan.ScanFirmwareCommand;
+import org.iotb.cli.sbom.SbomCommand;
 import org.iotb.probe.cli.DeviceScanCommand;
+import org.iotb.sbom.cli.VulnDbCommand;
 import org.iotb.unpack.cli.UnpackCommand;
 import picocli.CommandLine;
 
@@ -26,6 +28,8 @@ final class Commands {
         scan.addSubcommand(new ScanFirmwareCommand());
         scan.addSubcommand(new DeviceScanCommand());
         root.addSubcommand(scan);
+        root.addSubcommand(new SbomCommand());
+        root.addSubcommand(new VulnDbCommand());
         root.addSubcommand(new ChecksCommand());
     }
 }

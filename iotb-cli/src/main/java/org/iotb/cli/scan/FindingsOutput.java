@@ -39,7 +39,7 @@ public final class FindingsOutput {
             if (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING) {
                 List<Evidence> ev = f.evidence();
                 for (int i = 0; i < Math.min(EVIDENCE_SHOWN, ev.size()); i++) {
-                    b.append("         ").append(" ".repeat(33)).append("• ").append(describe(ev.get(i))).append('\n');
+                    b.append("         ").append(" ".repeat(33)).append("• ").append(describeEvidence(ev.get(i))).append('\n');
                 }
                 if (ev.size() > EVIDENCE_SHOWN) {
                     b.append("         ").append(" ".repeat(33)).append("… and ").append(ev.size() - EVIDENCE_SHOWN)
@@ -56,7 +56,7 @@ public final class FindingsOutput {
         return b.toString();
     }
 
-    static String describe(Evidence e) {
+    public static String describeEvidence(Evidence e) {
         StringBuilder s = new StringBuilder();
         if (e.path() != null) {
             s.append(e.path());

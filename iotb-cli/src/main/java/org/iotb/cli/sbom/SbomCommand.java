@@ -1,0 +1,86 @@
+package org.iotb.cli.sbom;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.iotb.cli.UserInputException;
+import org.iotb.cli.common.Output;
+import org.iotb.cli.common.Progress;
+import org.iotb.cli.firmware.FirmwareWorkspace;
+import org.iotb.cli.scan.FindingsOutput;
+import org.iotb.model.Finding;
+import org.iotb.model.Outcome;
+import org.iotb.sbom.Sbom;
+import org.iotb.sbom.SbomBuilder;
+import org.iotb.sbom.SbomChecks;
+import org.iotb.sbom.SbomOptions;
+import org.iotb.sbom.output.SbomFormat;
+import org.iotb.sbom.vuln.VulnDb;
+import org.iotb.unpack.UnpackOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `iotb sbom IMAGE`: the software bill of materials of a firmware image, and its known vulnerabilities. */
+@Command(name = "sbom", mixinStandardHelpOptions = true,
+        description = {"List the software components inside a firmware image (package databases and version",
+            "signatures in binaries), with purl, CPE and the evidence for each, and the known vulnerabilities",
+            "they carry (bundled starter set plus whatever 'iotb vulndb import' loaded).",
+            "Examples:",
+            "  iotb sbom fw.bin                                   table with vulnerabilities",
+            "  iotb sbom fw.bin --format cyclonedx -o bom.json    CycloneDX 1.6 JSON",
+            "  iotb sbom fw.bin --format spdx -o fw.spdx.json     SPDX 2.3 JSON"})
+public final class SbomCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "IMAGE", description = "Firmware image file, or an unpacked directory.")
+    Path image;
+    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "cyclonedx, spdx, table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+    @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
+    Path output;
+    @Option(names = "--db", description = "Vulnerability store (default: $IOTB_VULNDB or ~/.cache/iotb/vulndb).")
+    Path db;
+    @Option(names = {"-w", "--workdir"}, description = "Unpack here and keep the files (default: a temporary directory).")
+    Path workdir;
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        SbomFormat fmt;
+        try {
+            fmt = SbomFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--format must be cyclonedx, spdx, table or json");
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
+            progress.start("identifying components");
+            Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(image.getFileName().toString(), ws.sha256()));
+            progress.done(sbom.components().size() + " components");
+            StringBuilder text = new StringBuilder(fmt.render(sbom));
+            if (fmt == SbomFormat.TABLE) {
+                List<Finding> findings = new SbomChecks(vulnDb(db)).run(sbom).stream()
+                        .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING).toList();
+                if (!findings.isEmpty()) {
+                    text.append('\n');
+                    findings.forEach(f -> {
+                        text.append(f.outcome().id().toUpperCase(java.util.Locale.ROOT)).append("  ").append(f.check())
+                                .append("  ").append(f.message()).append('\n');
+                        f.evidence().forEach(e -> text.append("    • ").append(FindingsOutput.describeEvidence(e)).append('\n'));
+                    });
+                }
+            }
+            Output.write(text.toString(), output, spec.commandLine().getOut());
+        }
+        return 0;
+    }
+
+    /** The user's vulnerability store (with the bundled starter set), as every command opens it. */
+    public static VulnDb vulnDb(Path db) throws java.io.IOException {
+        return VulnDb.open(db != null ? db : VulnDb.defaultStore());
+    }
+}
