@@ -1,5 +1,6 @@
 package org.iotb.cli;
 
+import org.iotb.cli.assess.AssessCommand;
 import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
@@ -10,6 +11,8 @@ import org.iotb.cli.scan.ScanFirmwareCommand;
 import org.iotb.cli.sbom.SbomCommand;
 import org.iotb.probe.cli.DeviceScanCommand;
 import org.iotb.sbom.cli.VulnDbCommand;
+import org.iotb.report.cli.DiffCommand;
+import org.iotb.report.cli.ReportCommand;
 import org.iotb.unpack.cli.UnpackCommand;
 import picocli.CommandLine;
 
@@ -19,6 +22,9 @@ final class Commands {
     }
 
     static void register(CommandLine root) {
+        root.addSubcommand(new AssessCommand());
+        root.addSubcommand(new ReportCommand());
+        root.addSubcommand(new DiffCommand());
         root.addSubcommand(new ProfileCommand());
         root.addSubcommand(new DeclarationsCommand());
         root.addSubcommand(new IcsCommand());
