@@ -1,0 +1,288 @@
+package org.iotb.sbom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.iotb.model.Evidence;
+import org.iotb.sbom.pkgdb.PackageDatabases;
+import org.iotb.sbom.pkgdb.PackageRecord;
+import org.iotb.sbom.scan.Signature;
+import org.iotb.sbom.scan.SignatureHit;
+import org.iotb.sbom.scan.SignatureMatcher;
+import org.iotb.sbom.scan.SignatureSet;
+
+/**
+ * Builds the SBOM of an unpacked firmware tree: package databases where present, and version signatures in
+ * binaries and libraries. Symbolic links are never followed; files are read up to the limits of
+ * {@link SbomOptions}; problems become warnings and the rest of the tree is still examined.
+ *
+ * <pre>{@code Sbom sbom = new SbomBuilder().build(Path.of("rootfs"), SbomOptions.of("fw.bin", sha256));}</pre>
+ */
+public final class SbomBuilder {
+    private final SignatureSet signatures;
+
+    public SbomBuilder() {
+        this(SignatureSet.bundled());
+    }
+
+    public SbomBuilder(SignatureSet signatures) {
+        this.signatures = Objects.requireNonNull(signatures);
+    }
+
+    /** The hex SHA-256 of an image file, for {@link SbomOptions#of(String, String)}. */
+    public static String sha256(Path imageFile) throws IOException {
+        try (InputStream in = Files.newInputStream(imageFile)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Sbom build(Path treeRoot, SbomOptions opts) throws IOException {
+        Path root = treeRoot.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("not a directory: " + treeRoot);
+        }
+        long started = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        List<SignatureHit> hits = new ArrayList<>();
+        Walker walker = new Walker(root, opts, signatures.matcher(), hits, warnings);
+        if (opts.useSignatures()) {
+            Files.walkFileTree(root, walker);
+        }
+        List<PackageRecord> packages = List.of();
+        if (opts.usePackageDatabases()) {
+            PackageDatabases dbs = new PackageDatabases();
+            packages = dbs.read(root);
+            warnings.addAll(dbs.warnings());
+        }
+        List<Component> components = new ComponentMerger(signatures, warnings).merge(hits, packages);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("filesSeen", walker.filesSeen);
+        stats.put("filesScanned", walker.filesScanned);
+        stats.put("bytesRead", walker.bytesRead);
+        stats.put("packageRecords", packages.size());
+        stats.put("components", components.size());
+        stats.put("millis", (System.nanoTime() - started) / 1_000_000);
+        return new Sbom(new Sbom.Subject(opts.subjectName() != null ? opts.subjectName()
+                : String.valueOf(root.getFileName()), opts.subjectSha256()), components, warnings, stats);
+    }
+
+    /** Walks the tree, runs path patterns on every entry and content signatures on the files worth reading. */
+    private static final class Walker extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final SbomOptions opts;
+        private final SignatureMatcher matcher;
+        private final List<SignatureHit> hits;
+        private final List<String> warnings;
+        int filesSeen;
+        int filesScanned;
+        long bytesRead;
+        private boolean stopped;
+
+        Walker(Path root, SbomOptions opts, SignatureMatcher matcher, List<SignatureHit> hits, List<String> warnings) {
+            this.root = root;
+            this.opts = opts;
+            this.matcher = matcher;
+            this.hits = hits;
+            this.warnings = warnings;
+        }
+
+        private String rel(Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root)) {
+                hits.addAll(matcher.matchPath(rel(dir) + "/", dir.getFileName().toString(), true));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (stopped || !attrs.isRegularFile()) {
+                return stopped ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+            if (++filesSeen > opts.maxFiles()) {
+                warnings.add("more than " + opts.maxFiles() + " files: the rest of the tree was not examined");
+                stopped = true;
+                return FileVisitResult.TERMINATE;
+            }
+            String rel = rel(file);
+            String name = file.getFileName().toString();
+            hits.addAll(matcher.matchPath(rel, name, false));
+            if (attrs.size() < 4) {
+                return FileVisitResult.CONTINUE;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(4);
+                if (!matcher.wantsContent(name, head, head.length)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                long budget = Math.min(opts.maxFileBytes(), opts.maxTotalBytes() - bytesRead);
+                if (budget <= 0) {
+                    warnings.add("read budget of " + opts.maxTotalBytes() + " bytes spent: remaining files skipped");
+                    stopped = true;
+                    return FileVisitResult.TERMINATE;
+                }
+                if (attrs.size() > budget) {
+                    warnings.add(rel + ": only the first " + budget + " of " + attrs.size() + " bytes were read");
+                }
+                filesScanned++;
+                // the 4 head bytes are part of the content: rescan from the start through a fresh stream
+                try (InputStream all = Files.newInputStream(file)) {
+                    hits.addAll(matcher.matchContent(rel, name, all, budget));
+                }
+                bytesRead += Math.min(attrs.size(), budget);
+            } catch (IOException | RuntimeException e) {
+                warnings.add(rel + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            warnings.add(rel(file) + ": " + exc.getMessage());
+            return FileVisitResult.CONTINUE;
+        }
+    }
+
+    /** Turns hits and package records into one component per (component, version), with merged evidence. */
+    private static final class ComponentMerger {
+        private final SignatureSet signatures;
+        private final List<String> warnings;
+        private final Map<String, Component> byKey = new LinkedHashMap<>();
+
+        ComponentMerger(SignatureSet signatures, List<String> warnings) {
+            this.signatures = signatures;
+            this.warnings = warnings;
+        }
+
+        List<Component> merge(List<SignatureHit> hits, List<PackageRecord> packages) {
+            for (PackageRecord p : packages) {
+                addPackage(p);
+            }
+            for (SignatureHit h : consistent(hits)) {
+                addHit(h);
+            }
+            dropUnversionedDuplicates();
+            List<Component> list = new ArrayList<>();
+            for (Component c : byKey.values()) {
+                list.add(withEvidenceOrdered(c));
+            }
+            list.sort(Comparator.comparing((Component c) -> c.name().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(c -> c.version() == null ? "" : c.version()));
+            return list;
+        }
+
+        /**
+         * When a component's own banner (high confidence) names a version, weaker readings of a different version
+         * of the same component are dropped: they are far more likely misreadings than a second copy.
+         */
+        private List<SignatureHit> consistent(List<SignatureHit> hits) {
+            Map<String, java.util.Set<String>> strongVersions = new LinkedHashMap<>();
+            for (SignatureHit h : hits) {
+                if (h.version() != null && h.confidence() == Confidence.HIGH) {
+                    strongVersions.computeIfAbsent(h.signature().id(), k -> new java.util.HashSet<>())
+                            .add(h.version());
+                }
+            }
+            List<SignatureHit> out = new ArrayList<>();
+            for (SignatureHit h : hits) {
+                java.util.Set<String> strong = strongVersions.get(h.signature().id());
+                if (h.version() != null && h.confidence() != Confidence.HIGH && strong != null
+                        && !strong.contains(h.version())) {
+                    warnings.add(h.path() + ": " + h.signature().name() + " " + h.version()
+                            + " (" + h.confidence().id() + " confidence) disagrees with " + strong + "; not listed");
+                    continue;
+                }
+                out.add(h);
+            }
+            return out;
+        }
+
+        private void addPackage(PackageRecord p) {
+            Signature sig = signatures.byPackage(p.name(), p.sourceName()).orElse(null);
+            String version = p.upstreamVersion();
+            Evidence ev = Evidence.line(p.file(), p.line(),
+                    "Package: " + p.name() + " Version: " + p.version());
+            if (sig != null) {
+                put(new Component(sig.id(), sig.name(), version, p.version(), sig.purlFor(version),
+                        sig.cpeFor(version), Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev)));
+            } else {
+                put(new Component("pkg:" + p.name(), p.name(), version, p.version(), packagePurl(p), null,
+                        Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev)));
+            }
+        }
+
+        private static String packagePurl(PackageRecord p) {
+            String arch = p.architecture() == null ? "" : "?arch=" + p.architecture();
+            String name = org.iotb.sbom.scan.PurlText.encode(p.name());
+            String ver = org.iotb.sbom.scan.PurlText.encode(p.version());
+            return switch (p.manager()) {
+                case "dpkg" -> "pkg:deb/debian/" + name + "@" + ver + arch;
+                case "apk" -> "pkg:apk/alpine/" + name + "@" + ver + arch;
+                default -> "pkg:generic/" + name + "@" + ver + arch;
+            };
+        }
+
+        private void addHit(SignatureHit h) {
+            Signature sig = h.signature();
+            Evidence ev = h.offset() != null ? Evidence.offset(h.path(), h.offset(), h.excerpt())
+                    : new Evidence(h.path(), null, null, h.excerpt(), null, null, null, null, null, null, null);
+            put(new Component(sig.id(), sig.name(), h.version(), null, sig.purlFor(h.version()),
+                    sig.cpeFor(h.version()), h.confidence(), ComponentSource.SIGNATURE, List.of(ev)));
+        }
+
+        private void put(Component c) {
+            String key = c.id() + "\u0000" + (c.version() == null ? "" : c.version());
+            Component old = byKey.get(key);
+            if (old == null) {
+                byKey.put(key, c);
+                return;
+            }
+            Component merged = old.withEvidenceAdded(c.evidence());
+            if (c.confidence().compareTo(merged.confidence()) > 0) {
+                merged = merged.withConfidence(c.confidence());
+            }
+            byKey.put(key, merged);
+        }
+
+        /** Package records first, then strings read from content, then file and path names. */
+        private static Component withEvidenceOrdered(Component c) {
+            List<Evidence> ev = new ArrayList<>(c.evidence());
+            ev.sort(Comparator.comparingInt(e -> e.line() != null ? 0 : e.offset() != null ? 1 : 2));
+            return new Component(c.id(), c.name(), c.version(), c.packageVersion(), c.purl(), c.cpe(),
+                    c.confidence(), c.source(), ev);
+        }
+
+        /** "wolfSSL, version unknown" adds nothing when a versioned wolfSSL was also found. */
+        private void dropUnversionedDuplicates() {
+            java.util.Set<String> versioned = new java.util.HashSet<>();
+            for (Component c : byKey.values()) {
+                if (c.hasVersion()) {
+                    versioned.add(c.id());
+                }
+            }
+            byKey.values().removeIf(c -> !c.hasVersion() && versioned.contains(c.id()));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.iotb.sbom.vuln;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.iotb.model.Json;
+
+/**
+ * Reads vulnerability feed files as a user downloads them and hands each record, normalised, to a consumer:
+ * OSV single records, OSV arrays (all.json) and OSV zip archives (one record per entry); NVD CVE API 2.0
+ * responses and 2.0 feed files; any of these gzip-compressed. Records are streamed one at a time, so a
+ * multi-hundred-megabyte NVD year feed does not have to fit in memory at once.
+ */
+final class FeedReader {
+    record Counts(String format, int records, int skipped) {
+    }
+
+    private final ObjectMapper mapper = Json.mapper();
+    private String format = "unknown";
+    private int records;
+    private int skipped;
+
+    Counts read(Path file, Consumer<Vulnerability> sink) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            readStream(raw, sink, 0);
+        }
+        return new Counts(format, records, skipped);
+    }
+
+    private void readStream(InputStream in, Consumer<Vulnerability> sink, int depth) throws IOException {
+        if (depth > 2) {
+            throw new IOException("nested archives deeper than 2 levels");
+        }
+        InputStream b = in.markSupported() ? in : new BufferedInputStream(in);
+        b.mark(4);
+        int m0 = b.read();
+        int m1 = b.read();
+        b.reset();
+        if (m0 == 0x1f && m1 == 0x8b) {
+            readStream(new BufferedInputStream(new GZIPInputStream(b)), sink, depth + 1);
+        } else if (m0 == 'P' && m1 == 'K') {
+            readZip(b, sink);
+        } else {
+            readJson(b, sink);
+        }
+    }
+
+    private void readZip(InputStream in, Consumer<Vulnerability> sink) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        ZipEntry e;
+        while ((e = zip.getNextEntry()) != null) {
+            if (e.isDirectory() || !e.getName().endsWith(".json")) {
+                continue;
+            }
+            // the entry stream must not be closed by the JSON parser: it would close the whole zip
+            readJson(new NonClosing(zip), sink);
+        }
+    }
+
+    private void readJson(InputStream in, Consumer<Vulnerability> sink) throws IOException {
+        try (JsonParser p = mapper.getFactory().createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    handle(p.readValueAsTree(), sink);
+                }
+            } else if (t == JsonToken.START_OBJECT) {
+                ObjectNode rest = mapper.createObjectNode();
+                boolean nvd = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (field.equals("vulnerabilities") && v == JsonToken.START_ARRAY) {
+                        nvd = true;
+                        format = "nvd";
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            count(NvdParser.parse(p.readValueAsTree()), sink);
+                        }
+                    } else {
+                        rest.set(field, p.readValueAsTree());
+                    }
+                }
+                if (!nvd) {
+                    handle(rest, sink);
+                }
+            } else {
+                throw new IOException("not a JSON object or array");
+            }
+        }
+    }
+
+    private void handle(JsonNode n, Consumer<Vulnerability> sink) {
+        if (OsvParser.looksLikeOsv(n)) {
+            format = format.equals("nvd") ? "mixed" : "osv";
+            count(OsvParser.parse(n), sink);
+        } else if (n.has("cve")) {
+            format = "nvd";
+            count(NvdParser.parse(n), sink);
+        } else {
+            skipped++;
+        }
+    }
+
+    private void count(Vulnerability v, Consumer<Vulnerability> sink) {
+        if (v == null) {
+            skipped++;
+        } else {
+            records++;
+            sink.accept(v);
+        }
+    }
+
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the enclosing zip stream stays open for the next entry
+        }
+    }
+}

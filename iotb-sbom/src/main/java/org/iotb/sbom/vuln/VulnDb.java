@@ -1,0 +1,274 @@
+package org.iotb.sbom.vuln;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.iotb.model.Json;
+import org.iotb.sbom.Component;
+import org.iotb.sbom.scan.Signature;
+import org.iotb.sbom.scan.SignatureSet;
+
+/**
+ * Known vulnerabilities: the bundled starter set plus whatever the user imported into a local store directory
+ * (default {@code ~/.cache/iotb/vulndb}, or {@code $IOTB_VULNDB}). The store holds one normalised JSON file per
+ * source ({@code osv.json}, {@code nvd.json}) and {@code imports.json}, the log of imported files. Only records
+ * about components iotb can identify are kept, which keeps a full NVD import small.
+ *
+ * <p>{@link #match(Component)} returns, per CVE, the record of the most authoritative source that knows it
+ * (imported NVD, then OSV, then the starter set): an imported record replaces the starter entry for the same CVE,
+ * whether or not it matches.
+ */
+public final class VulnDb {
+    public static final String ENV = "IOTB_VULNDB";
+    private static final List<String> SOURCES = List.of("nvd", "osv");
+
+    private final Path storeDir;
+    private final SignatureSet signatures;
+    private final Map<String, Map<String, Vulnerability>> bySource = new LinkedHashMap<>();
+    private final List<Vulnerability> starter;
+    private final List<ImportRecord> imports = new ArrayList<>();
+    private Map<String, List<Vulnerability>> index;
+
+    /** One import, as logged in imports.json and shown by {@code iotb vulndb status}. */
+    public record ImportRecord(String file, String format, int records, int kept, int skipped, Instant at) {
+    }
+
+    private VulnDb(Path storeDir, SignatureSet signatures) {
+        this.storeDir = storeDir;
+        this.signatures = signatures;
+        this.starter = StarterSet.load(signatures);
+        for (String s : SOURCES) {
+            bySource.put(s, new LinkedHashMap<>());
+        }
+    }
+
+    /** The bundled starter set only; nothing is read from or written to disk. */
+    public static VulnDb bundled() {
+        return new VulnDb(null, SignatureSet.bundled());
+    }
+
+    /** The starter set plus the store in {@code storeDir} (which need not exist yet). */
+    public static VulnDb open(Path storeDir) throws IOException {
+        VulnDb db = new VulnDb(storeDir, SignatureSet.bundled());
+        db.load();
+        return db;
+    }
+
+    /** {@code $IOTB_VULNDB} if set, else {@code ~/.cache/iotb/vulndb}. */
+    public static Path defaultStore() {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "iotb", "vulndb");
+    }
+
+    public Optional<Path> storeDir() {
+        return Optional.ofNullable(storeDir);
+    }
+
+    private void load() throws IOException {
+        ObjectMapper m = Json.mapper();
+        for (String s : SOURCES) {
+            Path f = storeDir.resolve(s + ".json");
+            if (Files.isRegularFile(f)) {
+                List<Vulnerability> list = m.readValue(f.toFile(), new TypeReference<List<Vulnerability>>() { });
+                for (Vulnerability v : list) {
+                    bySource.get(s).put(v.id(), v);
+                }
+            }
+        }
+        Path log = storeDir.resolve("imports.json");
+        if (Files.isRegularFile(log)) {
+            imports.addAll(m.readValue(log.toFile(), new TypeReference<List<ImportRecord>>() { }));
+        }
+    }
+
+    /**
+     * Imports one OSV or NVD file (JSON, gzip or zip) into the store and saves it. Records about components iotb
+     * does not identify are counted but not kept.
+     */
+    public ImportRecord importFile(Path file) throws IOException {
+        if (storeDir == null) {
+            throw new IllegalStateException("the bundled database has no store to import into");
+        }
+        List<Vulnerability> kept = new ArrayList<>();
+        int[] dropped = {0};
+        FeedReader.Counts counts = new FeedReader().read(file, v -> {
+            Vulnerability relevant = relevantPart(v);
+            if (relevant == null) {
+                dropped[0]++;
+            } else {
+                kept.add(relevant);
+            }
+        });
+        for (Vulnerability v : kept) {
+            bySource.computeIfAbsent(v.source(), k -> new LinkedHashMap<>()).put(v.id(), v);
+        }
+        ImportRecord rec = new ImportRecord(file.toAbsolutePath().toString(), counts.format(), counts.records(),
+                kept.size(), counts.skipped() + dropped[0], Instant.now());
+        imports.add(rec);
+        save();
+        index = null;
+        return rec;
+    }
+
+    /** The record restricted to affected entries about components we know, or null if none is left. */
+    private Vulnerability relevantPart(Vulnerability v) {
+        List<Affected> keep = new ArrayList<>();
+        for (Affected a : v.affected()) {
+            if ((a.cpe() != null && knownCpe(a.cpe())) || (a.packageName() != null
+                    && signatures.byPackageName(a.packageName()).isPresent())) {
+                keep.add(a);
+            }
+        }
+        if (keep.isEmpty()) {
+            return null;
+        }
+        return new Vulnerability(v.id(), v.aliases(), v.summary(), v.severity(), v.cvssScore(), v.cvssVector(), keep,
+                v.source(), v.references());
+    }
+
+    private boolean knownCpe(String vendorProduct) {
+        for (Signature s : signatures.signatures()) {
+            if (s.cpeVendorProducts().contains(vendorProduct)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void save() throws IOException {
+        Files.createDirectories(storeDir);
+        ObjectMapper m = Json.mapper();
+        for (Map.Entry<String, Map<String, Vulnerability>> e : bySource.entrySet()) {
+            writeAtomically(storeDir.resolve(e.getKey() + ".json"), m.writeValueAsBytes(e.getValue().values()));
+        }
+        writeAtomically(storeDir.resolve("imports.json"), m.writeValueAsBytes(imports));
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Counts per source and the import log, for {@code iotb vulndb status}. */
+    public Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("store", storeDir == null ? null : storeDir.toAbsolutePath().toString());
+        s.put("starter", starter.size());
+        for (String src : bySource.keySet()) {
+            s.put(src, bySource.get(src).size());
+        }
+        s.put("imports", List.copyOf(imports));
+        return s;
+    }
+
+    public List<Vulnerability> starterSet() {
+        return starter;
+    }
+
+    /** The vulnerabilities affecting this component's version, one per CVE, most severe first. */
+    public List<Vulnerability> match(Component c) {
+        if (c == null || !c.hasVersion()) {
+            return List.of();
+        }
+        Set<String> keys = keysOf(c);
+        Map<String, List<Vulnerability>> idx = index();
+        Map<String, Vulnerability> byCve = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            for (Vulnerability v : idx.getOrDefault(key, List.of())) {
+                if (!seen.add(v.source() + "\u0000" + v.id())) {
+                    continue;
+                }
+                boolean hit = v.affected().stream().anyMatch(a -> keys.contains(keyOf(a)) && a.covers(c.version()));
+                if (hit) {
+                    byCve.merge(v.cveId(), v, (a, b) -> rank(a) <= rank(b) ? a : b);
+                }
+            }
+        }
+        List<Vulnerability> out = new ArrayList<>(byCve.values());
+        out.sort(Comparator.comparing((Vulnerability v) -> v.severity() == null ? -1 : v.severity().ordinal())
+                .reversed().thenComparing(Vulnerability::cveId));
+        return out;
+    }
+
+    private static int rank(Vulnerability v) {
+        return switch (v.source()) {
+            case "nvd" -> 0;
+            case "osv" -> 1;
+            default -> 2;
+        };
+    }
+
+    private Set<String> keysOf(Component c) {
+        Set<String> keys = new HashSet<>();
+        Optional<Signature> sig = signatures.byId(c.id());
+        if (sig.isPresent()) {
+            for (String vp : sig.get().cpeVendorProducts()) {
+                keys.add("cpe:" + vp);
+            }
+            keys.add("pkg:" + sig.get().id());
+            for (String a : sig.get().aliases()) {
+                keys.add("pkg:" + a.toLowerCase(Locale.ROOT));
+            }
+        } else {
+            if (c.cpeVendorProduct() != null) {
+                keys.add("cpe:" + c.cpeVendorProduct());
+            }
+            keys.add("pkg:" + c.name().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+
+    private static String keyOf(Affected a) {
+        return a.cpe() != null ? "cpe:" + a.cpe().toLowerCase(Locale.ROOT)
+                : "pkg:" + a.packageName().toLowerCase(Locale.ROOT);
+    }
+
+    private Map<String, List<Vulnerability>> index() {
+        if (index == null) {
+            Map<String, List<Vulnerability>> idx = new HashMap<>();
+            Set<String> importedCves = new HashSet<>();
+            for (Map<String, Vulnerability> m : bySource.values()) {
+                for (Vulnerability v : m.values()) {
+                    importedCves.add(v.cveId());
+                    addToIndex(idx, v);
+                }
+            }
+            for (Vulnerability v : starter) {
+                if (!importedCves.contains(v.cveId())) {
+                    addToIndex(idx, v);
+                }
+            }
+            index = idx;
+        }
+        return index;
+    }
+
+    private static void addToIndex(Map<String, List<Vulnerability>> idx, Vulnerability v) {
+        Set<String> keys = new HashSet<>();
+        for (Affected a : v.affected()) {
+            keys.add(keyOf(a));
+        }
+        for (String k : keys) {
+            idx.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+    }
+}
