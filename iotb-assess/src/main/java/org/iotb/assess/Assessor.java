@@ -1,0 +1,208 @@
+package org.iotb.assess;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iotb.assess.evidence.CrossChecker;
+import org.iotb.assess.evidence.UniquenessAnalyzer;
+import org.iotb.assess.profile.ProfileInference;
+import org.iotb.assess.verdict.VerdictEngine;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.Requirement;
+import org.iotb.catalog.Standard;
+import org.iotb.catalog.applicability.ApplicabilityEngine;
+import org.iotb.catalog.applicability.ApplicabilityResult;
+import org.iotb.catalog.applicability.Applies;
+import org.iotb.catalog.applicability.XiaomiLevel;
+import org.iotb.catalog.declarations.Declaration;
+import org.iotb.catalog.declarations.Declarations;
+import org.iotb.catalog.profile.Profile;
+import org.iotb.model.Finding;
+import org.iotb.model.Json;
+
+/**
+ * Turns findings + profile + declarations into an {@link Assessment}: derives cross-input evidence
+ * (per-unit uniqueness, firmware versus device), fills profile gaps from the firmware, decides applicability
+ * and a verdict for every requirement of every standard in the catalog, and totals them. Pure: no I/O.
+ */
+public final class Assessor {
+    /** The {@code source} of findings derived across inputs. */
+    public static final String DERIVED_SOURCE = "assessment";
+
+    private final VerdictEngine verdicts = new VerdictEngine();
+    private final ProfileInference inference = new ProfileInference();
+    private final UniquenessAnalyzer uniqueness = new UniquenessAnalyzer();
+    private final CrossChecker crossChecker = new CrossChecker();
+
+    public Assessment assess(AssessmentInput in) {
+        long start = System.nanoTime();
+        List<String> warnings = new ArrayList<>(in.warnings());
+        List<AssessedFinding> findings = new ArrayList<>();
+        in.findings().forEach(s -> findings.addAll(s.assessed()));
+
+        List<SourceFindings> units = distinctUnits(in, warnings);
+        for (Finding f : uniqueness.analyze(units)) {
+            findings.add(AssessedFinding.of(DERIVED_SOURCE, f));
+        }
+        for (Finding f : crossChecker.check(in.findings())) {
+            findings.add(AssessedFinding.of(DERIVED_SOURCE, f));
+        }
+
+        ProfileInference.Result inferred = inference.infer(in.profile(), findings);
+        Profile effective = inferred.apply(in.profile());
+        Declarations declarations = in.declarations() == null ? Declarations.NONE : in.declarations();
+        Catalog catalog = in.catalog();
+        ApplicabilityEngine applicability = new ApplicabilityEngine(catalog);
+
+        List<Verdict> all = new ArrayList<>();
+        List<StandardSummary> summary = new ArrayList<>();
+        XiaomiLevelResult level = null;
+        for (Standard standard : catalog.standards()) {
+            List<ApplicabilityResult> apps = applicabilityOf(applicability, standard, effective, inferred, in.profile());
+            List<Verdict> ofStandard = new ArrayList<>();
+            for (ApplicabilityResult a : apps) {
+                Requirement r = a.requirement();
+                DeclarationRef d = declarations.get(standard.id(), r.id()).map(Assessor::ref).orElse(null);
+                List<AssessedFinding> relevant = findings.stream()
+                        .filter(f -> CheckIds.matchesAny(r.checks(), f.check())).toList();
+                ofStandard.add(verdicts.decide(r, applicable(a.applies()), a.reason(), d, relevant));
+            }
+            all.addAll(ofStandard);
+            summary.add(summarise(standard, ofStandard));
+            XiaomiLevel l = applicability.level(standard, effective);
+            if (l != null && level == null) {
+                level = new XiaomiLevelResult(l.level() == null ? null : l.level().id(), l.reason());
+            }
+        }
+
+        Map<String, Long> timings = new LinkedHashMap<>(in.timings());
+        timings.put("assess", (System.nanoTime() - start) / 1_000_000);
+        ProfileFacts profileFacts = new ProfileFacts(tree(in.profile()), tree(effective), inferred.inferred(),
+                inferred.contradictions());
+        return new Assessment(Assessment.SCHEMA_VERSION, ToolInfo.current(),
+                in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile()), in.inputs(),
+                profileFacts, level, findings, all, summary, in.images(), timings, warnings);
+    }
+
+    /**
+     * Applicability on the effective profile; where it is undetermined only because the profile does not list
+     * interfaces, the interfaces the firmware proves (a BLE or Zigbee stack) can make a requirement applicable.
+     * They never make one inapplicable: an image that shows BLE says nothing about Wi-Fi.
+     */
+    private static List<ApplicabilityResult> applicabilityOf(ApplicabilityEngine engine, Standard standard,
+                                                             Profile effective, ProfileInference.Result inferred,
+                                                             Profile declared) {
+        List<ApplicabilityResult> apps = engine.evaluate(standard, effective);
+        if (inferred.interfaces().isEmpty() || declared.interfaces() != null) {
+            return apps;
+        }
+        List<ApplicabilityResult> withInferred = engine.evaluate(standard, effective.withInterfaces(inferred.interfaces()));
+        List<ApplicabilityResult> out = new ArrayList<>(apps.size());
+        for (int i = 0; i < apps.size(); i++) {
+            ApplicabilityResult a = apps.get(i);
+            ApplicabilityResult b = withInferred.get(i);
+            if (a.applies() == Applies.UNDETERMINED && b.applies() == Applies.YES) {
+                out.add(new ApplicabilityResult(b.requirement(), Applies.YES,
+                        b.reason() + " (interfaces inferred from the firmware: " + String.join(", ", inferred.interfaces()) + ")"));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Firmware inputs that are byte-identical (same sha256) are one unit: the same file given twice proves
+     * nothing about per-unit uniqueness, and would otherwise look like every secret is shared.
+     */
+    private static List<SourceFindings> distinctUnits(AssessmentInput in, List<String> warnings) {
+        Map<String, String> shaByName = new LinkedHashMap<>();
+        for (InputRecord r : in.inputs()) {
+            if (r.sha256() != null && r.name() != null) {
+                shaByName.put(r.name(), r.sha256());
+            }
+        }
+        Map<String, String> firstBySha = new LinkedHashMap<>();
+        List<SourceFindings> out = new ArrayList<>();
+        for (SourceFindings s : in.findings()) {
+            String sha = s.kind() == InputKind.FIRMWARE ? shaByName.get(s.inputName()) : null;
+            if (sha != null && firstBySha.containsKey(sha)) {
+                warnings.add("firmware inputs " + firstBySha.get(sha) + " and " + s.inputName() + " are byte-identical;"
+                        + " they count as one unit for per-unit uniqueness");
+                continue;
+            }
+            if (sha != null) {
+                firstBySha.put(sha, s.inputName());
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static StandardSummary summarise(Standard s, List<Verdict> verdicts) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (VerdictValue v : VerdictValue.values()) {
+            counts.put(v.id(), 0);
+        }
+        List<String> mandatoryFailures = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            counts.merge(v.verdict().id(), 1, Integer::sum);
+            if (v.verdict() == VerdictValue.FAIL && v.mandatory()) {
+                mandatoryFailures.add(v.requirement());
+            }
+        }
+        return new StandardSummary(s.id(), s.title(), s.shortTitle(), s.version(), verdicts.size(), counts,
+                mandatoryFailures);
+    }
+
+    private static DeclarationRef ref(Declaration d) {
+        String evidence = d.evidence().isEmpty() ? null : String.join("; ", d.evidence());
+        return new DeclarationRef(d.support() == null ? null : d.support().name(), d.detail(), evidence);
+    }
+
+    private static Applicable applicable(Applies a) {
+        return switch (a) {
+            case YES -> Applicable.YES;
+            case NO -> Applicable.NO;
+            case UNDETERMINED -> Applicable.UNDETERMINED;
+        };
+    }
+
+    private static Product product(Profile p) {
+        Profile.Product pp = p.product();
+        if (pp == null) {
+            return new Product(null, null, null, null, null);
+        }
+        List<String> categories = p.xiaomi() == null ? null : p.xiaomi().categories();
+        return new Product(pp.name(), pp.manufacturer(), pp.model(), pp.firmwareVersion(),
+                categories == null || categories.isEmpty() ? null : String.join(", ", categories));
+    }
+
+    private static Map<String, Object> tree(Profile p) {
+        return Json.mapper().convertValue(p, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** The profile an assessment recorded, for renderers that need catalog types (conformance statements). */
+    public static Profile declaredProfile(Assessment a) {
+        return Json.mapper().convertValue(a.profile().declared(), Profile.class);
+    }
+
+    /** The declarations an assessment recorded, rebuilt from its verdicts. */
+    public static Declarations declarations(Assessment a) {
+        Map<String, Map<String, Declaration>> by = new LinkedHashMap<>();
+        for (Verdict v : a.verdicts()) {
+            DeclarationRef d = v.declaration();
+            if (d == null || d.support() == null) {
+                continue;
+            }
+            List<String> evidence = d.evidence() == null ? List.of() : List.of(d.evidence().split("; "));
+            by.computeIfAbsent(v.standard(), k -> new LinkedHashMap<>()).put(v.requirement(),
+                    new Declaration(org.iotb.catalog.declarations.Support.valueOf(d.support()), d.detail(), evidence));
+        }
+        return new Declarations(by);
+    }
+
+}

@@ -1,0 +1,47 @@
+package org.iotb.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.Standard;
+import org.iotb.catalog.profile.Profile;
+import org.junit.jupiter.api.Test;
+
+/** The real catalog: every requirement of every standard gets an honest verdict. */
+class BundledCatalogTest {
+    private static final Catalog CATALOG = Catalog.load();
+
+    @Test
+    void everyRequirementOfTheThreeStandardsHasAVerdictAndNoneDeclaredOrEvidencedPasses() {
+        Assessment a = new Assessor().assess(AssessmentInput.of(CATALOG, null, null, List.of(), List.of()));
+        int expected = CATALOG.standards().stream().mapToInt(s -> s.requirements().size()).sum();
+        assertThat(a.verdicts()).hasSize(expected);
+        assertThat(a.summary()).extracting(StandardSummary::standard)
+                .containsExactly(CATALOG.standards().stream().map(Standard::id).toArray(String[]::new));
+        assertThat(a.summary()).extracting(StandardSummary::standard)
+                .contains(Catalog.EN_303_645, Catalog.MTSFB, Catalog.XIAOMI);
+        assertThat(a.verdicts()).noneMatch(v -> v.verdict() == VerdictValue.PASS || v.verdict() == VerdictValue.FAIL);
+        assertThat(a.verdicts()).allSatisfy(v -> assertThat(v.reason()).isNotBlank());
+        for (StandardSummary s : a.summary()) {
+            assertThat(s.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(s.total());
+        }
+        assertThat(a.xiaomiLevel().level()).isNull();
+        assertThat(a.xiaomiLevel().reason()).contains("undetermined");
+    }
+
+    @Test
+    void aFullProfileDecidesApplicabilityEverywhere() {
+        Map<String, Boolean> device = new java.util.LinkedHashMap<>();
+        Profile.DEVICE_KEYS.forEach(k -> device.put(k, true));
+        device.put("constrained", false);
+        device.put("software-updateable", true);
+        Profile p = new Profile(new Profile.Product("X", "Y", "Z", "1"), device,
+                new Profile.Xiaomi(List.of("basic"), "minor", "minor", List.of()), List.of("wifi"), "embedded-linux",
+                List.of("mobile-app"));
+        Assessment a = new Assessor().assess(AssessmentInput.of(CATALOG, p, null, List.of(), List.of()));
+        assertThat(a.verdicts()).noneMatch(v -> v.applicable() == Applicable.UNDETERMINED);
+        assertThat(a.xiaomiLevel().level()).isEqualTo("low");
+    }
+}

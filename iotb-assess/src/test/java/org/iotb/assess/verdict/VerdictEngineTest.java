@@ -1,0 +1,173 @@
+package org.iotb.assess.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iotb.assess.Fixtures.af;
+import static org.iotb.assess.Fixtures.req;
+
+import java.util.List;
+import org.iotb.assess.Applicable;
+import org.iotb.assess.AssessedFinding;
+import org.iotb.assess.DeclarationRef;
+import org.iotb.assess.Verdict;
+import org.iotb.assess.VerdictValue;
+import org.iotb.catalog.Requirement;
+import org.iotb.model.Outcome;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of docs/assessment.md, in the order the engine tries them. */
+class VerdictEngineTest {
+    private final VerdictEngine engine = new VerdictEngine();
+    private static final Requirement AUTOMATED = req("5.3-1", true, List.of("fw.svc.telnet", "net.telnet.open"));
+    private static final Requirement MANUAL = req("5.2-1", false, List.of("fw.vdp.security-txt"));
+    private static final Requirement NO_CHECKS = req("5.2-2", false, List.of());
+    private static final DeclarationRef YES = new DeclarationRef("Y", "we do", null);
+    private static final DeclarationRef NO = new DeclarationRef("N", "not yet", null);
+    private static final DeclarationRef NA = new DeclarationRef("NA", "no such thing", null);
+
+    private Verdict decide(Requirement r, Applicable a, DeclarationRef d, AssessedFinding... fs) {
+        return engine.decide(r, a, "because of the profile", d, List.of(fs));
+    }
+
+    @Test
+    void r1NotApplicableUsesTheApplicabilityReason() {
+        Verdict v = decide(AUTOMATED, Applicable.NO, null, af("fw.svc.telnet", Outcome.FAIL, "telnetd"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.NOT_APPLICABLE);
+        assertThat(v.reason()).contains("because of the profile").contains("fw.svc.telnet");
+    }
+
+    @Test
+    void r2UndeterminedIsInconclusiveAndNamesTheMissingFact() {
+        Verdict v = decide(AUTOMATED, Applicable.UNDETERMINED, YES, af("fw.svc.telnet", Outcome.PASS, "none"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.reason()).startsWith("applicability undetermined").contains("because of the profile");
+    }
+
+    @Test
+    void r3AutomatedFailFailsAndAlone() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.FAIL, "telnetd started in etc/inittab"),
+                af("net.telnet.open", Outcome.PASS, "port 23 closed"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isFalse();
+        assertThat(v.reason()).contains("fw.svc.telnet").contains("telnetd started");
+        assertThat(v.findings()).containsExactly("fw.svc.telnet");
+    }
+
+    @Test
+    void r3FailOverridesDeclaredYesAndShowsTheConflict() {
+        Verdict v = decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.FAIL, "no policy"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isTrue();
+        assertThat(v.reason()).contains("declared Y").contains("fw.vdp.security-txt failed");
+        assertThat(v.declaration()).isEqualTo(YES);
+    }
+
+    @Test
+    void r3FailOverridesDeclaredNotApplicable() {
+        Verdict v = decide(MANUAL, Applicable.YES, NA, af("fw.vdp.security-txt", Outcome.FAIL, "no policy"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isTrue();
+    }
+
+    @Test
+    void r4DeclaredNotApplicableOnApplicableRequirementIsInconclusiveConflict() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, NA, af("fw.svc.telnet", Outcome.PASS, "no telnet"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.conflict()).isTrue();
+        assertThat(v.reason()).contains("declared not applicable");
+    }
+
+    @Test
+    void r5DeclaredNoFails() {
+        Verdict v = decide(MANUAL, Applicable.YES, NO);
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isFalse();
+        assertThat(v.reason()).contains("declared not supported").contains("not yet");
+    }
+
+    @Test
+    void r5DeclaredNoAgainstAutomatedPassIsAConflict() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, NO, af("fw.svc.telnet", Outcome.PASS, "no telnet"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isTrue();
+    }
+
+    @Test
+    void r6AutomatedPassWithoutDeclaration() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.PASS, "looked at etc/inittab"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.PASS);
+        assertThat(v.reason()).contains("fw.svc.telnet passed").contains("etc/inittab");
+    }
+
+    @Test
+    void r6NamesChecksThatDidNotRun() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.PASS, "looked at etc/inittab"),
+                af("net.telnet.open", Outcome.NOT_RUN, "no device given"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.PASS);
+        assertThat(v.reason()).endsWith("did not run: net.telnet.open");
+    }
+
+    @Test
+    void r6AutomatedPassIsBlockedByAnError() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.PASS, "ok"),
+                af("net.telnet.open", Outcome.ERROR, "connection reset"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.reason()).contains("net.telnet.open").contains("connection reset");
+    }
+
+    @Test
+    void r7DeclaredYesWithoutContraryEvidencePasses() {
+        Verdict v = decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.PASS, "found"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.PASS);
+        assertThat(v.reason()).startsWith("declared; automated checks fw.vdp.security-txt found no contradiction");
+    }
+
+    @Test
+    void r7DeclaredYesWithNoChecksSaysNotVerifiable() {
+        Verdict v = decide(NO_CHECKS, Applicable.YES, YES);
+        assertThat(v.verdict()).isEqualTo(VerdictValue.PASS);
+        assertThat(v.reason()).startsWith("declared; not verifiable automatically");
+    }
+
+    @Test
+    void r8PassOfNonAutomatedChecksNeedsADeclaration() {
+        Verdict v = decide(MANUAL, Applicable.YES, null, af("fw.vdp.security-txt", Outcome.PASS, "found"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.reason()).contains("a declaration is needed");
+    }
+
+    @Test
+    void r8WarningsAloneAreInconclusive() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.WARNING, "maybe"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+    }
+
+    @Test
+    void r9NothingRanAndNoDeclarationIsNotAssessed() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.NOT_RUN, "no init system found"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.NOT_ASSESSED);
+        assertThat(v.reason()).contains("no init system found");
+        assertThat(decide(NO_CHECKS, Applicable.YES, null).verdict()).isEqualTo(VerdictValue.NOT_ASSESSED);
+    }
+
+    @Test
+    void neverPassesOnNoEvidence() {
+        for (Applicable a : Applicable.values()) {
+            for (Requirement r : List.of(AUTOMATED, MANUAL, NO_CHECKS)) {
+                assertThat(decide(r, a, null).verdict()).isNotEqualTo(VerdictValue.PASS);
+                assertThat(decide(r, a, null, af(r.checks().isEmpty() ? "x" : r.checks().get(0), Outcome.NOT_RUN, "n"))
+                        .verdict()).isNotEqualTo(VerdictValue.PASS);
+                assertThat(decide(r, a, null, af(r.checks().isEmpty() ? "x" : r.checks().get(0), Outcome.INFO, "n"))
+                        .verdict()).isNotEqualTo(VerdictValue.PASS);
+            }
+        }
+    }
+
+    @Test
+    void verdictCarriesCatalogTextForRenderers() {
+        Verdict v = decide(AUTOMATED, Applicable.YES, null);
+        assertThat(v.title()).isEqualTo("Title of 5.3-1");
+        assertThat(v.remediation()).isEqualTo("Fix 5.3-1");
+        assertThat(v.status()).isEqualTo("mandatory");
+        assertThat(v.checks()).containsExactly("fw.svc.telnet", "net.telnet.open");
+    }
+}

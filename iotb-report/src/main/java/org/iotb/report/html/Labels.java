@@ -1,0 +1,53 @@
+package org.iotb.report.html;
+
+import java.util.List;
+import org.iotb.assess.VerdictValue;
+
+/** Words and colours for verdicts, shared by every section so the report speaks one language. */
+public final class Labels {
+    private Labels() {
+    }
+
+    /** Order of verdicts in charts and legends: the worst first. */
+    public static final List<VerdictValue> ORDER = List.of(VerdictValue.FAIL, VerdictValue.INCONCLUSIVE,
+            VerdictValue.NOT_ASSESSED, VerdictValue.PASS, VerdictValue.NOT_APPLICABLE);
+
+    public static String colour(VerdictValue v) {
+        return switch (v) {
+            case PASS -> "#2e7d32";
+            case FAIL -> "#c62828";
+            case INCONCLUSIVE -> "#ef8f00";
+            case NOT_ASSESSED -> "#8d99a6";
+            case NOT_APPLICABLE -> "#d5dbe1";
+        };
+    }
+
+    public static String label(VerdictValue v) {
+        return switch (v) {
+            case PASS -> "pass";
+            case FAIL -> "fail";
+            case INCONCLUSIVE -> "inconclusive";
+            case NOT_ASSESSED -> "not assessed";
+            case NOT_APPLICABLE -> "not applicable";
+        };
+    }
+
+    /** What each verdict means, for the legend a manager reads. */
+    public static String meaning(VerdictValue v) {
+        return switch (v) {
+            case PASS -> "met: automated checks settle it, or the manufacturer declared it and no evidence contradicts";
+            case FAIL -> "not met: an automated check failed or the manufacturer declared it unsupported";
+            case INCONCLUSIVE -> "some evidence, not enough: a declaration or a profile fact is missing, or evidence conflicts";
+            case NOT_ASSESSED -> "nothing looked at it: no check ran and nothing was declared";
+            case NOT_APPLICABLE -> "does not apply to this product (per its profile)";
+        };
+    }
+
+    public static String badge(VerdictValue v) {
+        return "<span class=\"badge v-" + v.id() + "\">" + label(v) + "</span>";
+    }
+
+    public static String statusLetter(String status) {
+        return "mandatory".equals(status) ? "M" : "recommended".equals(status) ? "R" : "";
+    }
+}
