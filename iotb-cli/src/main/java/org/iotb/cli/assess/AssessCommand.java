@@ -63,7 +63,7 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Directory for the reports.")
     Path outDir;
     @Option(names = {"-f", "--format"}, defaultValue = "all",
-            description = "Comma-separated: html, pdf, json, sarif, junit, ics, or all (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated: html, pdf, json, sarif, junit, ics, oscal, or all (default: ${DEFAULT-VALUE}).")
     String format;
     @Option(names = "--fail-on", defaultValue = "mandatory", description = "mandatory, any or none (default: ${DEFAULT-VALUE}).")
     String failOn;
