@@ -1,0 +1,115 @@
+package org.iotb.firmware;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.iotb.firmware.tree.FileTree;
+import org.iotb.firmware.tree.RootFileSystems;
+import org.iotb.model.Finding;
+import org.iotb.model.Outcome;
+
+/**
+ * Runs every firmware check over an unpacked tree. Checks run in parallel on a bounded pool; a check that
+ * throws or overruns yields an ERROR finding instead of stopping the scan.
+ */
+public final class FirmwareScanner {
+    /** Longest a single check may run before it is reported as an error. */
+    static final long CHECK_TIMEOUT_SECONDS = 240;
+
+    /** Findings plus the problems met while looking and some statistics. */
+    public record Report(List<Finding> findings, List<String> warnings, Map<String, Object> stats) { }
+
+    /** Scans {@code treeRoot}; the findings are sorted by check id. */
+    public List<Finding> scan(Path treeRoot, FirmwareScanOptions options) throws IOException {
+        return scanReport(treeRoot, options).findings();
+    }
+
+    /**
+     * Like {@link #scan} but also returns warnings (unreadable files, expired suppressions) and statistics.
+     * When {@code treeRoot} is an extraction holding root file systems in sub-directories, the checks run on
+     * each root and evidence paths are given relative to {@code treeRoot}.
+     */
+    public Report scanReport(Path treeRoot, FirmwareScanOptions options) throws IOException {
+        List<Path> roots = RootFileSystems.locate(treeRoot);
+        List<Report> parts = new ArrayList<>();
+        for (Path root : roots) {
+            Report r = scanRoot(root, options);
+            parts.add(root.equals(treeRoot) ? r : RootMerge.prefixed(r, treeRoot.relativize(root)));
+        }
+        Report merged = parts.size() == 1 ? parts.get(0) : RootMerge.merge(parts);
+        List<Finding> findings = new ArrayList<>(options.suppressions().apply(merged.findings()));
+        findings.sort(Comparator.comparing(Finding::check));
+        List<String> warnings = new ArrayList<>(merged.warnings());
+        warnings.addAll(options.suppressions().expiredWarnings());
+        Map<String, Object> stats = new LinkedHashMap<>(merged.stats());
+        if (roots.size() > 1 || !roots.get(0).equals(treeRoot)) {
+            stats.put("rootFileSystems", roots.stream().map(r -> treeRoot.relativize(r).toString().replace('\\', '/')).toList());
+        }
+        return new Report(List.copyOf(findings), List.copyOf(warnings), stats);
+    }
+
+    private Report scanRoot(Path treeRoot, FirmwareScanOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        FileTree tree = FileTree.index(treeRoot);
+        long tIndex = System.nanoTime();
+        ScanContext ctx = new ScanContext(tree, options);
+        List<FirmwareCheck> checks = FirmwareChecks.selected(options.checks());
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Long> checkMillis = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), checks.size())));
+        try {
+            Map<FirmwareCheck, Future<List<Finding>>> futures = new LinkedHashMap<>();
+            for (FirmwareCheck c : checks) {
+                futures.put(c, pool.submit(() -> {
+                    long s = System.nanoTime();
+                    try {
+                        return c.run(ctx);
+                    } finally {
+                        checkMillis.put(c.id(), (System.nanoTime() - s) / 1_000_000);
+                    }
+                }));
+            }
+            for (Map.Entry<FirmwareCheck, Future<List<Finding>>> e : futures.entrySet()) {
+                findings.addAll(await(e.getKey(), e.getValue()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> warnings = new ArrayList<>(tree.warnings());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("files", tree.files().size());
+        stats.put("bytes", tree.totalBytes());
+        stats.put("kinds", tree.kindCounts());
+        stats.put("checks", checks.size());
+        stats.put("indexMillis", (tIndex - t0) / 1_000_000);
+        stats.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
+        stats.put("checkMillis", new java.util.TreeMap<>(checkMillis));
+        return new Report(List.copyOf(findings), List.copyOf(warnings), stats);
+    }
+
+    private static List<Finding> await(FirmwareCheck check, Future<List<Finding>> f) {
+        try {
+            List<Finding> r = f.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return r == null ? List.of() : r;
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return List.of(Finding.of(check.id(), Outcome.ERROR, "check timed out after "
+                    + CHECK_TIMEOUT_SECONDS + " s", List.of()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(Finding.of(check.id(), Outcome.ERROR, "interrupted", List.of()));
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return List.of(Finding.of(check.id(), Outcome.ERROR, "check failed: " + cause, List.of()));
+        }
+    }
+}

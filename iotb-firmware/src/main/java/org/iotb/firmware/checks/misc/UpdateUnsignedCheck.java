@@ -1,0 +1,86 @@
+package org.iotb.firmware.checks.misc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.iotb.firmware.FirmwareCheck;
+import org.iotb.firmware.ScanContext;
+import org.iotb.firmware.checks.Results;
+import org.iotb.firmware.tree.FileKind;
+import org.iotb.firmware.tree.TreeFile;
+import org.iotb.model.Evidence;
+import org.iotb.model.Finding;
+import org.iotb.model.Outcome;
+import org.iotb.model.Severity;
+
+/**
+ * fw.update.unsigned: scripts that download an image and flash it without any signature verification, and
+ * opkg configurations with signature checking switched off.
+ */
+public final class UpdateUnsignedCheck implements FirmwareCheck {
+    private static final Pattern FETCH = Pattern.compile(
+            "\\b(?:wget|curl|uclient-fetch|tftp|ftpget|scp|rsync|fetch)\\b");
+    private static final Pattern FLASH = Pattern.compile(
+            "\\b(?:mtd\\s+(?:-[a-z]+\\s+)*write|sysupgrade|flashcp|nandwrite|flash_erase|mtd_write|fw_upgrade|"
+                    + "dd\\s+[^\\n]*of=/dev/(?:mtd|mmcblk|sd)[a-z0-9]*|swupdate\\s|rauc\\s+install|ubiupdatevol|cat\\s+[^|]*>\\s*/dev/mtd)");
+    private static final Pattern VERIFY = Pattern.compile(
+            "(?i)\\b(?:gpgv?\\s+(?:--verify|-v)|openssl\\s+(?:dgst|pkeyutl|rsautl|smime|cms)\\s[^\\n]*-verify|usign\\s+-V|signify\\s+-V|"
+                    + "verify_signature|check_signature|verify[_-]?sig\\w*|minisign\\s+-V|ucert\\s+-V|fwtool\\s+-s|rsa_verify|ecdsa_verify)");
+
+    @Override
+    public String id() {
+        return "fw.update.unsigned";
+    }
+
+    @Override
+    public List<Finding> run(ScanContext ctx) {
+        List<Evidence> hits = new ArrayList<>();
+        int updaters = 0;
+        for (TreeFile f : ctx.tree().files(f -> f.kind() == FileKind.SCRIPT || f.kind() == FileKind.WEB_ASSET
+                && f.name().endsWith(".cgi"))) {
+            List<String> ls = ctx.tree().lines(f);
+            int fetch = 0;
+            int flash = 0;
+            boolean verify = false;
+            for (int i = 0; i < ls.size(); i++) {
+                String l = ls.get(i).strip();
+                if (l.startsWith("#")) {
+                    continue;
+                }
+                if (fetch == 0 && FETCH.matcher(l).find()) {
+                    fetch = i + 1;
+                }
+                if (flash == 0 && FLASH.matcher(l).find()) {
+                    flash = i + 1;
+                }
+                verify |= VERIFY.matcher(l).find();
+            }
+            if (fetch > 0 && flash > 0) {
+                updaters++;
+                if (!verify) {
+                    hits.add(Evidence.line(f.path(), flash, "downloads (line " + fetch + ") and flashes without a "
+                            + "signature check: " + Results.excerpt(ls.get(flash - 1))));
+                }
+            }
+        }
+        for (TreeFile f : ctx.tree().files(f -> f.isText() && f.name().equals("opkg.conf"))) {
+            List<String> ls = ctx.tree().lines(f);
+            for (int i = 0; i < ls.size(); i++) {
+                if (ls.get(i).strip().matches("option\\s+check_signature\\s+(0|false|no)")) {
+                    hits.add(Evidence.line(f.path(), i + 1, "opkg package signature checking disabled"));
+                }
+            }
+        }
+        int scripts = ctx.tree().ofKind(FileKind.SCRIPT).size();
+        if (hits.isEmpty() && scripts == 0) {
+            return List.of(Finding.notRun(id(), "no script in the image"));
+        }
+        if (hits.isEmpty() && updaters == 0) {
+            return List.of(Finding.pass(id(), "no script both downloads and flashes firmware; read "
+                    + ctx.tree().ofKind(FileKind.SCRIPT).size() + " script(s)", List.of()));
+        }
+        return Results.failOrPass(id(), Outcome.FAIL, Severity.HIGH,
+                hits.size() + " update path(s) install firmware without verifying a signature", hits,
+                updaters + " update script(s) verify a signature before flashing", List.of());
+    }
+}

@@ -1,0 +1,106 @@
+package org.iotb.firmware.elf;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Hardening facts of one ELF as iotb judges them. Same rules as checksec, except where checksec cannot see:
+ * binaries without section headers are read through the dynamic segment (canary, fortify), BIND_NOW also
+ * counts DF_1_NOW, a DYN object with an interpreter or DF_1_PIE is a PIE executable, and FORTIFY is measured
+ * against the firmware's own libc ({@link LibcInfo}). {@code null} booleans mean "cannot be determined".
+ */
+public record ElfHardening(
+        Kind kind,
+        Relro relro,
+        Boolean canary,
+        boolean nx,
+        Boolean pie,
+        List<String> rpath,
+        List<String> runpath,
+        boolean stripped,
+        Fortify fortify,
+        int fortified,
+        int fortifiable,
+        boolean staticLinked) {
+
+    /** What the object is: only executables are judged for PIE. */
+    public enum Kind { EXECUTABLE, SHARED_LIBRARY, RELOCATABLE, OTHER }
+
+    /** FORTIFY_SOURCE verdict: YES (uses _chk functions), NO (could but does not), NOT_APPLICABLE, UNKNOWN. */
+    public enum Fortify { YES, NO, NOT_APPLICABLE, UNKNOWN }
+
+    static boolean isCanarySymbol(String name) {
+        return name.contains("__stack_chk_fail") || name.contains("__stack_chk_guard")
+                || name.contains("__intel_security_cookie");
+    }
+
+    public static ElfHardening of(ElfFile elf, LibcInfo libc) {
+        boolean hasInterp = elf.interpreter() != null;
+        Long flags1 = elf.dynValue(ElfFile.DT_FLAGS_1);
+        boolean pieFlag = flags1 != null && (flags1 & ElfFile.DF_1_PIE) != 0;
+        Kind kind = switch (elf.type()) {
+            case ElfFile.ET_EXEC -> Kind.EXECUTABLE;
+            case ElfFile.ET_DYN -> hasInterp || pieFlag || elf.hasTag(ElfFile.DT_DEBUG) && !elf.hasTag(ElfFile.DT_SONAME)
+                    ? Kind.EXECUTABLE : Kind.SHARED_LIBRARY;
+            case ElfFile.ET_REL -> Kind.RELOCATABLE;
+            default -> Kind.OTHER;
+        };
+        boolean staticLinked = !elf.hasDynamic();
+
+        boolean relroSeg = elf.programHeaders().stream().anyMatch(p -> p.type() == ElfFile.PT_GNU_RELRO);
+        Long flags = elf.dynValue(ElfFile.DT_FLAGS);
+        boolean now = elf.hasTag(ElfFile.DT_BIND_NOW) || flags != null && (flags & ElfFile.DF_BIND_NOW) != 0
+                || flags1 != null && (flags1 & ElfFile.DF_1_NOW) != 0;
+        Relro relro = !relroSeg ? Relro.NO : now ? Relro.FULL : Relro.PARTIAL;
+
+        boolean canarySeen = false;
+        for (ElfFile.Symbol s : elf.dynamicSymbols()) {
+            canarySeen |= isCanarySymbol(s.name());
+        }
+        for (ElfFile.Symbol s : elf.symtabSymbols()) {
+            canarySeen |= isCanarySymbol(s.name());
+        }
+        // A static binary without .symtab has no symbols at all: absence of the canary symbol proves nothing.
+        boolean symbolsKnown = !elf.dynamicSymbols().isEmpty() || !elf.symtabSymbols().isEmpty();
+        Boolean canary = canarySeen ? Boolean.TRUE : symbolsKnown ? Boolean.FALSE : null;
+
+        boolean nx = false;
+        for (ElfFile.ProgramHeader ph : elf.programHeaders()) {
+            if (ph.type() == ElfFile.PT_GNU_STACK) {
+                nx = (ph.flags() & 7) != 7;
+                break;
+            }
+        }
+        Boolean pie = kind != Kind.EXECUTABLE ? null : elf.type() == ElfFile.ET_DYN;
+
+        Set<String> imports = new TreeSet<>();
+        for (ElfFile.Symbol s : elf.dynamicSymbols()) {
+            if (!s.defined() && !s.name().isEmpty()) {
+                imports.add(s.name());
+            }
+        }
+        int fortified = 0;
+        int plain = 0;
+        for (String name : imports) {
+            if (name.startsWith("__") && name.endsWith("_chk") && !name.equals("__stack_chk")) {
+                fortified++;
+            } else if (libc != null && libc.fortifiable(name)) {
+                plain++;
+            }
+        }
+        Fortify fortify;
+        if (fortified > 0) {
+            fortify = Fortify.YES;
+        } else if (staticLinked || !symbolsKnown) {
+            fortify = Fortify.UNKNOWN;
+        } else if (libc == null || !libc.hasChkFunctions()) {
+            fortify = Fortify.NOT_APPLICABLE; // the firmware's libc offers no _chk variants to call
+        } else {
+            fortify = plain > 0 ? Fortify.NO : Fortify.NOT_APPLICABLE;
+        }
+        return new ElfHardening(kind, relro, canary, nx, pie, elf.dynStrings(ElfFile.DT_RPATH),
+                elf.dynStrings(ElfFile.DT_RUNPATH), !elf.hasSection(".symtab"), fortify, fortified,
+                fortified + plain, staticLinked);
+    }
+}

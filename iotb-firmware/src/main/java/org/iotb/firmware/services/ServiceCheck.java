@@ -1,0 +1,61 @@
+package org.iotb.firmware.services;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.iotb.firmware.FirmwareCheck;
+import org.iotb.firmware.ScanContext;
+import org.iotb.firmware.checks.Results;
+import org.iotb.model.Evidence;
+import org.iotb.model.Finding;
+import org.iotb.model.Outcome;
+import org.iotb.model.Severity;
+
+/** fw.svc.telnet/ftp/tftp/adb/debug/upnp: a risky service started at boot, per data/service-rules.yaml. */
+public final class ServiceCheck implements FirmwareCheck {
+    private final ServiceRule rule;
+    private final List<Pattern> patterns;
+
+    public ServiceCheck(ServiceRule rule) {
+        this.rule = rule;
+        this.patterns = rule.patterns() == null ? List.of() : rule.patterns().stream().map(Pattern::compile).toList();
+    }
+
+    public static List<FirmwareCheck> all() {
+        return ServiceRule.all().stream().map(r -> (FirmwareCheck) new ServiceCheck(r)).toList();
+    }
+
+    @Override
+    public String id() {
+        return rule.check();
+    }
+
+    @Override
+    public List<Finding> run(ScanContext ctx) {
+        BootServices s = ctx.services();
+        if (s.sources().isEmpty()) {
+            return List.of(Finding.notRun(id(), "no boot configuration (inittab, rcS, init.d, systemd, inetd) found"));
+        }
+        List<Evidence> hits = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (BootCommand c : s.commands()) {
+            if (rule.programs().contains(c.program()) && seen.add(c.source() + ":" + c.line())) {
+                hits.add(Evidence.line(c.source(), c.line(), c.via() + " starts " + c.program() + ": "
+                        + Results.excerpt(c.command())));
+            }
+        }
+        for (BootServices.BootLine l : s.bootLines()) {
+            for (Pattern p : patterns) {
+                if (p.matcher(l.text()).find() && seen.add(l.source() + ":" + l.line())) {
+                    hits.add(Evidence.line(l.source(), l.line(), Results.excerpt(l.text())));
+                }
+            }
+        }
+        return Results.failOrPass(id(), Outcome.FAIL, Severity.fromId(rule.severity()),
+                hits.size() + " boot-time start(s) of " + rule.what(), hits,
+                "none of " + String.join(", ", rule.programs()) + " is started by the "
+                        + s.sources().size() + " boot file(s) read: " + Results.list(s.sources(), 10), List.of());
+    }
+}

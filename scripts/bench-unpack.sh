@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmark: iotb's full recursive unpack against Debian's `binwalk -Me` on the same images, in one run.
+# Prints wall time, peak RSS (/usr/bin/time -v) and files recovered by each, and the ratios.
+# Not a test: run on demand, e.g.  scripts/bench-unpack.sh            (samples + a generated image)
+#                                  scripts/bench-unpack.sh IMG...      (your own images)
+# Needs: java 17, binwalk, GNU time (/usr/bin/time), tar, xz, gzip. Results go to docs/benchmarks/unpack.md by hand.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+samples=${IOTB_SAMPLES:-$root/../shared/samples}
+work=$(mktemp -d /tmp/bench-unpack.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# --- how to run iotb: this module's classes + runtime deps (+ the sibling file-system handlers), or with
+#     IOTB_LAUNCHER=1 the product launcher ./iotb (its fat jar may be older than this module's sources)
+if [[ ${IOTB_LAUNCHER:-0} == 1 && -x "$root/iotb" ]]; then
+    iotb=("$root/iotb" unpack)
+else
+    (cd "$root" && ./mvnw -q -o -pl iotb-unpack install -DskipTests >/dev/null)
+    (cd "$root" && ./mvnw -q -o -pl iotb-unpack dependency:build-classpath -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+    cp="$root/iotb-unpack/target/classes:$(cat "$work/cp.txt")"
+    # file-system handlers of the sibling modules, when built, so both tools get squashfs & co.
+    for m in iotb-fs iotb-fs-flash; do
+        [[ -d "$root/$m/target/classes" ]] && cp="$cp:$root/$m/target/classes"
+    done
+    iotb=(java -Xmx1g -XX:+UseSerialGC -cp "$cp" org.iotb.unpack.cli.UnpackMain)
+fi
+
+# --- images: arguments, or the vendor samples plus one generated image
+images=("$@")
+if [[ ${#images[@]} -eq 0 ]]; then
+    for f in firmware/tplink_tl-wr841n_v10_3.16.9_up_boot.bin firmware/huawei_hg532e_V100R001C01B020_upgrade_packet.bin \
+             firmware/fit_aarch64_test.itb firmware/uimage_mips_lzma_vendor_header.bin firmware/ros_rntp_container.ros \
+             firmware/tplink_tl-wr702n_vxworks.fw filesystems/android_sparse.img malicious/tar_dirtraversal.tar; do
+        [[ -f "$samples/$f" ]] && images+=("$samples/$f")
+    done
+    # generated: unknown 4 KiB vendor header + gzip "kernel" + 0xFF padding + tar.xz rootfs of 3000 files
+    gen="$work/gen"; mkdir -p "$gen/rootfs"
+    for d in $(seq 1 30); do mkdir -p "$gen/rootfs/d$d"; for f in $(seq 1 100); do
+        head -c $(( (d * 997 + f * 131) % 20000 )) /dev/urandom > "$gen/rootfs/d$d/f$f"; done; done
+    head -c 3000000 /dev/urandom | gzip -1 > "$gen/kernel.gz"
+    (cd "$gen/rootfs" && tar -cJf ../rootfs.tar.xz .)
+    { head -c 4096 /dev/urandom; cat "$gen/kernel.gz"; head -c 65536 /dev/zero | tr '\0' '\377'; cat "$gen/rootfs.tar.xz"; } \
+        > "$work/generated-blob.bin"
+    images+=("$work/generated-blob.bin")
+    # generated router-like image from real files: uImage(gzip kernel stand-in) + squashfs (xz) of /etc and
+    # 400 programs from /usr/bin, as Debian's mkimage and mksquashfs make them
+    if command -v mksquashfs >/dev/null && command -v mkimage >/dev/null; then
+        mkdir -p "$gen/router/bin" "$gen/router/etc"
+        cp -a /etc/. "$gen/router/etc/" 2>/dev/null || true
+        find /usr/bin -maxdepth 1 -type f | sort | head -400 | xargs -I{} cp {} "$gen/router/bin/" 2>/dev/null || true
+        # a 4 MiB slice of a real shared library stands in for the kernel
+        head -c 4194304 "$(find /usr/lib -name 'libjvm.so' -o -name 'libc.so.6' | head -1)" | gzip -6 > "$gen/kernel2.gz"
+        mkimage -A mips -O linux -T kernel -C gzip -a 0x80000000 -e 0x80000000 -n bench -d "$gen/kernel2.gz" \
+            "$gen/uImage" >/dev/null
+        mksquashfs "$gen/router" "$gen/rootfs.sqfs" -comp xz -noappend -quiet >/dev/null
+        { cat "$gen/uImage"; head -c 131072 /dev/zero | tr '\0' '\377'; cat "$gen/rootfs.sqfs"; } > "$work/generated-router.bin"
+        images+=("$work/generated-router.bin")
+    fi
+fi
+
+measure() { # label outdir cmd... -> "seconds maxrss_kib files"
+    local out=$2; shift 2
+    /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
+    local secs rss files
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    files=$( (find "$out" -type f ! -name manifest.json 2>/dev/null || true) | wc -l)
+    echo "$secs $rss $files"
+}
+
+# binwalk refuses to extract as root unless told to
+bw_root=(); [[ $(id -u) -eq 0 ]] && bw_root=(--run-as=root)
+
+printf '%-48s %9s %9s %9s %9s %8s %8s %7s\n' image iotb_s binwalk_s iotb_MiB bw_MiB iotb_f bw_f speedup
+tot_i=0; tot_b=0
+for img in "${images[@]}"; do
+    name=$(basename "$img")
+    read -r si ri nfi < <(measure iotb "$work/iotb-$name" "${iotb[@]}" "$img" -o "$work/iotb-$name")
+    read -r sb rb fb < <(measure binwalk "$work/bw-$name" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name" "$img")
+    ratio=$(awk -v a="$sb" -v b="$si" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
+    printf '%-48s %9.2f %9.2f %9.0f %9.0f %8d %8d %7s\n' "${name:0:48}" "$si" "$sb" $((ri / 1024)) $((rb / 1024)) "$nfi" "$fb" "$ratio"
+    tot_i=$(awk -v a="$tot_i" -v b="$si" 'BEGIN{print a+b}'); tot_b=$(awk -v a="$tot_b" -v b="$sb" 'BEGIN{print a+b}')
+    rm -rf "$work/iotb-$name" "$work/bw-$name"
+done
+awk -v i="$tot_i" -v b="$tot_b" 'BEGIN { printf "total: iotb %.2f s, binwalk -Me %.2f s, speedup %.1fx\n", i, b, b / i }'
