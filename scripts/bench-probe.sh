@@ -59,7 +59,7 @@ t0=$(ms); sslscan --no-colour --no-heartbleed --no-compression --no-fallback --n
 testssl --quiet --color 0 --warnings off -p -E --jsonfile "$WORK/testssl.json" 127.0.0.1:$PORT >/dev/null 2>&1 || true; t2=$(ms)
 $IOTB 127.0.0.1 --ports $PORT --format json -q -o "$WORK/iotb-tls.json"; t3=$(ms)
 python3 - "$WORK" $((t1-t0)) $((t2-t1)) $((t3-t2)) <<'PY'
-import json, re, sys, csv
+import json, re, subprocess, sys
 import xml.etree.ElementTree as ET
 w, ss_ms, ts_ms, io_ms = sys.argv[1], *map(int, sys.argv[2:])
 root = ET.parse(w + '/sslscan.xml').getroot()
@@ -76,21 +76,19 @@ for e in json.load(open(w + '/testssl.json')):
 r = json.load(open(w + '/iotb-tls.json'))
 weak = next(f for f in r['findings'] if f['check'] == 'net.tls.weak-cipher')
 mine = {p: set(v) for p, v in weak['data']['ciphers'].items()}
-table = {}
-for row in csv.DictReader(l for l in open(sys.argv[0] if False else w + '/../suites.csv') if False) if False else []:
-    pass
-import subprocess
+# iotb reports IANA names; map them to OpenSSL names (sslscan) and codes (testssl) with the local OpenSSL
 ossl = {}
 for line in subprocess.run(['openssl', 'ciphers', '-stdname', '-V', 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'],
                            capture_output=True, text=True).stdout.splitlines():
     f = line.split()
     ossl[f[2]] = (int(f[0].replace('0x', '').replace(',', ''), 16), f[4])
-mine_ossl = {p: {ossl[n][1] for n in v if n in ossl} for p, v in mine.items()}
-mine_code = {p: {ossl[n][0] for n in v if n in ossl} for p, v in mine.items()}
+# a suite OpenSSL does not know keeps its IANA name, so it shows up as a disagreement instead of vanishing
+mine_ossl = {p: {ossl.get(n, (n, n))[1] for n in v} for p, v in mine.items()}
+mine_code = {p: {ossl.get(n, (n, n))[0] for n in v} for p, v in mine.items()}
 print(f"sslscan {ss_ms} ms | testssl {ts_ms} ms | iotb (whole device scan of the port) {io_ms} ms, TLS checks "
       f"{r['stats']['checkMillis'].get('tls')} ms")
 print("protocols iotb", sorted(mine), "sslscan", sorted(ss), "testssl", sorted(ts))
-print("cipher sets equal to sslscan:", mine_ossl == {k: v for k, v in ss.items()},
+print("cipher sets equal to sslscan:", mine_ossl == ss,
       "| equal to testssl:", mine_code == ts)
 for p in sorted(set(mine) | set(ss) | set(ts)):
     print(f"  {p}: iotb {len(mine.get(p, ()))}, sslscan {len(ss.get(p, ()))}, testssl {len(ts.get(p, ()))}")

@@ -1,0 +1,30 @@
+package org.iotb.probe.auth;
+
+import org.iotb.probe.Credential;
+import org.iotb.probe.ProbeContext;
+import org.iotb.probe.discovery.Service;
+import org.iotb.probe.ssh.AuthMethodsProbe;
+
+/** SSH password login through jsch (legacy algorithms allowed, as old devices need them). */
+public final class SshLogin implements LoginProbe {
+    @Override
+    public String protocol() {
+        return "ssh";
+    }
+
+    @Override
+    public LoginResult attempt(ProbeContext ctx, Service s, Credential c) {
+        long t0 = System.nanoTime();
+        AuthMethodsProbe.Attempt a = AuthMethodsProbe.tryPassword(ctx.host(), s.port(), c.username(), c.password(),
+                Math.max(1000, ctx.deadline.clip(Math.max(ctx.options.readMillis(), 8000))));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (a.loggedIn()) {
+            return new LoginResult(LoginResult.Verdict.SUCCESS, ms, "authenticated");
+        }
+        String m = a.message().toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("auth fail") || m.contains("auth cancel")) {
+            return new LoginResult(LoginResult.Verdict.FAILURE, ms, a.message());
+        }
+        return new LoginResult(LoginResult.Verdict.REFUSED, ms, a.message());
+    }
+}
