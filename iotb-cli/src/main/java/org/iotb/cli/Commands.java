@@ -32,7 +32,7 @@ final class Commands {
         root.addSubcommand(new UnpackCommand());
         CommandLine scan = new CommandLine(new ScanCommand());
         scan.addSubcommand(new ScanFirmwareCommand());
-        scan.addSubcommand(new DeviceScanCommand());
+        scan.addSubcommand(new DeviceScanCommand(org.iotb.cli.scan.FindingsOutput::render));
         root.addSubcommand(scan);
         root.addSubcommand(new SbomCommand());
         root.addSubcommand(new VulnDbCommand());

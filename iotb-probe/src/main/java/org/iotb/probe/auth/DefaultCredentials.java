@@ -21,7 +21,7 @@ public final class DefaultCredentials {
 
     public static List<Credential> builtIn() {
         try (InputStream in = DefaultCredentials.class.getResourceAsStream(
-                "/org/iotb/probe/data/default-credentials.csv")) {
+                "/org/iotb/model/data/default-credentials.csv")) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -86,8 +86,23 @@ public final class DeviceScanCommand implements Callable<Integer> {
     boolean allowRange;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table or json (the findings JSON shared with `iotb scan firmware`).")
+            description = "Output: table, json (the findings JSON shared with `iotb scan firmware`) or sarif.")
     String format;
+
+    @Option(names = "--fail-on", defaultValue = "fail",
+            description = "fail, warning or none: which outcome makes the exit code 1 (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    /** The project-wide renderer (table, json, sarif) when run inside `iotb`; null when run stand-alone. */
+    private final org.iotb.model.ScanRenderer renderer;
+
+    public DeviceScanCommand() {
+        this(null);
+    }
+
+    public DeviceScanCommand(org.iotb.model.ScanRenderer renderer) {
+        this.renderer = renderer;
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
@@ -124,7 +139,17 @@ public final class DeviceScanCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         }
-        return 0;
+        return exitCode(results);
+    }
+
+    /** 1 when a finding fails (or warns, with --fail-on warning), as for `iotb scan firmware`: for CI gates. */
+    int exitCode(List<ScanResult> results) {
+        if ("none".equals(failOn)) {
+            return 0;
+        }
+        boolean warningsCount = "warning".equals(failOn);
+        return results.stream().flatMap(r -> r.findings().stream()).anyMatch(f -> f.outcome() == org.iotb.model.Outcome.FAIL
+                || warningsCount && f.outcome() == org.iotb.model.Outcome.WARNING) ? 1 : 0;
     }
 
     ProbeOptions options() throws java.io.IOException {
@@ -142,6 +167,9 @@ public final class DeviceScanCommand implements Callable<Integer> {
     }
 
     String render(List<ScanResult> results) throws Exception {
+        if (renderer != null && results.size() == 1) {
+            return renderer.render(results.get(0), format.toLowerCase(java.util.Locale.ROOT));
+        }
         if (format.equalsIgnoreCase("json")) {
             Object value = results.size() == 1 ? results.get(0) : results;
             return Json.mapper().writeValueAsString(value) + "\n";

@@ -19,7 +19,8 @@ public final class DefaultCredentials {
     /** One known default login. */
     public record Credential(String username, String password, String source) { }
 
-    public static final String RESOURCE = "/org/iotb/firmware/data/default-credentials.csv";
+    /** One list for the whole project, shared with the device prober (iotb-model owns it). */
+    public static final String RESOURCE = "/org/iotb/model/data/default-credentials.csv";
     private static final List<Credential> ALL = load();
 
     private DefaultCredentials() {
