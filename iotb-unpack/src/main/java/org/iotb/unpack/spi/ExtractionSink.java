@@ -33,4 +33,11 @@ public interface ExtractionSink {
 
     /** True when a limit (time, bytes, files) says to stop; long loops check it. */
     boolean cancelled();
+
+    /**
+     * Tells the engine how many bytes from the match offset the structure really occupied, when the match
+     * said -1 (unknown) and extraction found out (e.g. the end of a compressed stream). Optional.
+     */
+    default void extent(long length) {
+    }
 }

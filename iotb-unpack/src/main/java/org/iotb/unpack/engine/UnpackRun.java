@@ -1,0 +1,388 @@
+package org.iotb.unpack.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.iotb.model.Json;
+import org.iotb.model.Tool;
+import org.iotb.unpack.UnpackListener;
+import org.iotb.unpack.UnpackOptions;
+import org.iotb.unpack.UnpackResult;
+import org.iotb.unpack.carve.Candidate;
+import org.iotb.unpack.carve.MagicScanner;
+import org.iotb.unpack.manifest.ContainerRecord;
+import org.iotb.unpack.manifest.EntryType;
+import org.iotb.unpack.manifest.EntropyProfile;
+import org.iotb.unpack.manifest.Manifest;
+import org.iotb.unpack.manifest.ManifestEntry;
+import org.iotb.unpack.manifest.ProvenanceStep;
+import org.iotb.unpack.manifest.Region;
+import org.iotb.unpack.manifest.UBootEnvironment;
+import org.iotb.unpack.sink.Budget;
+import org.iotb.unpack.sink.SafeSink;
+import org.iotb.unpack.sink.Warnings;
+import org.iotb.unpack.spi.ByteSource;
+import org.iotb.unpack.spi.FormatHandler;
+import org.iotb.unpack.spi.Match;
+
+/**
+ * One unpack: carve the image, extract each structure through a {@link SafeSink}, recurse into the files that
+ * came out, and assemble the manifest. Single-threaded; all state lives here.
+ */
+public final class UnpackRun {
+    static final int MAX_CANDIDATES = 2_000_000;
+
+    private final List<FormatHandler> handlers;
+    private final List<Integer> offsetZeroOnly = new ArrayList<>();
+    private final MagicScanner scanner;
+    private final UnpackOptions options;
+    private final UnpackListener listener;
+    private final Budget budget;
+    private final Warnings warnings = new Warnings();
+    private final List<ManifestEntry> entries = new ArrayList<>();
+    private final List<ContainerRecord> containers = new ArrayList<>();
+    private final List<Region> regions = new ArrayList<>();
+    private final List<UBootEnvironment> envs = new ArrayList<>();
+    private Path outDir;
+    private long candidates;
+    private long identifyCalls;
+    private boolean budgetReported;
+
+    public UnpackRun(List<FormatHandler> handlers, UnpackOptions options, UnpackListener listener) {
+        this.handlers = handlers;
+        this.options = options;
+        this.listener = listener;
+        this.budget = new Budget(options);
+        this.scanner = new MagicScanner(handlers);
+        for (int i = 0; i < handlers.size(); i++) {
+            List<?> m;
+            try {
+                m = handlers.get(i).magics();
+            } catch (RuntimeException e) {
+                m = List.of();
+            }
+            boolean scannable = m != null && m.stream().anyMatch(x -> x instanceof org.iotb.unpack.spi.Magic g
+                    && g.bytes() != null && g.bytes().length >= 2);
+            if (!scannable) {
+                offsetZeroOnly.add(i);
+            }
+        }
+    }
+
+    public UnpackResult run(Path image, Path out) throws IOException {
+        long t0 = System.nanoTime();
+        if (!Files.isRegularFile(image)) {
+            throw new IOException("not a regular file: " + image);
+        }
+        Files.createDirectories(out);
+        this.outDir = out.toRealPath();
+        String imageName = image.getFileName().toString();
+        String rootName = safeDirName(imageName) + ".extracted";
+        Path root = outDir.resolve(rootName);
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(root + " already exists; choose an empty output directory");
+        }
+        String sha = sha256(image);
+        EntropyProfile profile;
+        long size;
+        try (ByteSource src = ByteSource.open(image)) {
+            size = src.size();
+            profile = RegionAnalyzer.profile(src, options.entropyPoints());
+            Set<String> ancestors = new HashSet<>();
+            ancestors.add(sha);
+            Files.createDirectory(root);
+            carve(src, imageName, root, rootName, List.of(), 0, ancestors, true);
+        }
+        if (containers.isEmpty()) {
+            warnings.add(imageName + ": no known structure found; nothing extracted");
+        }
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("maxDepth", options.maxDepth());
+        limits.put("maxTotalBytes", options.maxTotalBytes());
+        limits.put("maxFileSize", options.maxFileSize());
+        limits.put("maxRatio", options.maxRatio());
+        limits.put("ratioFloorBytes", options.ratioFloorBytes());
+        limits.put("maxFiles", options.maxFiles());
+        limits.put("timeoutSeconds", options.timeout().toSeconds());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("durationMs", (System.nanoTime() - t0) / 1_000_000);
+        stats.put("entries", entries.size());
+        stats.put("files", entries.stream().filter(e -> e.type() == EntryType.FILE).count());
+        stats.put("bytesWritten", budget.bytesWritten());
+        stats.put("containers", containers.size());
+        stats.put("candidates", candidates);
+        stats.put("identifyCalls", identifyCalls);
+        stats.put("handlers", handlers.stream().map(FormatHandler::id).toList());
+        if (budget.exhausted() != null) {
+            stats.put("stoppedBy", budget.exhausted());
+        }
+        Manifest m = new Manifest(Tool.nameAndVersion(), imageName, size, sha, rootName, limits, entries, containers,
+                regions, envs, profile, warnings.list(), stats);
+        Path manifestFile = outDir.resolve("manifest.json");
+        Json.mapper().writeValue(manifestFile.toFile(), m);
+        return new UnpackResult(outDir, manifestFile, m);
+    }
+
+    /**
+     * Finds and extracts the structures of {@code src}. {@code base} is the directory their outputs go to
+     * (created on first use). Returns the format found at offset 0, or null.
+     */
+    private String carve(ByteSource src, String container, Path base, String baseRel, List<ProvenanceStep> chain,
+                         int depth, Set<String> ancestors, boolean baseExists) throws IOException {
+        if (stopIfExhausted()) {
+            return null;
+        }
+        MagicScanner.Result scan = scanner.scan(src, MAX_CANDIDATES, budget::isExhausted);
+        if (scan.capped() && !budget.isExhausted()) {
+            warnings.add(container + ": more than " + MAX_CANDIDATES + " magic candidates; carving stopped early");
+        }
+        List<Candidate> cands = new ArrayList<>(scan.candidates().size() + offsetZeroOnly.size());
+        for (int h : offsetZeroOnly) {
+            cands.add(new Candidate(0, h));
+        }
+        cands.addAll(scan.candidates());
+        cands.sort(null);
+        candidates += cands.size();
+
+        long claimedEnd = 0;
+        List<long[]> placed = new ArrayList<>();
+        String atZero = null;
+        boolean[] madeBase = {baseExists};
+        int i = 0;
+        while (i < cands.size()) {
+            long p = cands.get(i).offset();
+            int j = i;
+            while (j < cands.size() && cands.get(j).offset() == p) {
+                j++;
+            }
+            if (stopIfExhausted()) {
+                break;
+            }
+            if (p >= claimedEnd) {
+                Match best = null;
+                FormatHandler bestH = null;
+                for (int k = i; k < j; k++) {
+                    FormatHandler h = handlers.get(cands.get(k).handler());
+                    Match m = identify(h, src, p, claimedEnd);
+                    if (m != null && (best == null || longer(m, best))) {
+                        best = m;
+                        bestH = h;
+                    }
+                }
+                if (best != null) {
+                    long extent = extract(bestH, best, src, container, base, baseRel, madeBase, chain, depth, ancestors);
+                    if (extent >= 0) {
+                        long len = best.length() > 0 ? best.length() : extent;
+                        claimedEnd = len > 0 ? best.offset() + len : p + 1;
+                        placed.add(new long[] {best.offset(), len > 0 ? best.offset() + len : -1});
+                        if (best.offset() == 0) {
+                            atZero = best.format();
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        if (depth == 0 || !placed.isEmpty()) {
+            recordRegions(src, container, placed);
+        }
+        return atZero;
+    }
+
+    private static boolean longer(Match a, Match b) {
+        long la = a.length() > 0 ? a.length() : 0;
+        long lb = b.length() > 0 ? b.length() : 0;
+        return la > lb;
+    }
+
+    private Match identify(FormatHandler h, ByteSource src, long p, long claimedEnd) {
+        identifyCalls++;
+        try {
+            Match m = h.identify(src, p).orElse(null);
+            if (m == null || m.offset() < claimedEnd || m.offset() > p || m.format() == null) {
+                return null;
+            }
+            if (m.length() == 0 || m.length() < -1 || m.length() > 0 && m.length() > src.size() - m.offset()) {
+                return null;
+            }
+            return m;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Extracts one match; returns the structure's extent (0 if unknown) or -1 when nothing came out. */
+    private long extract(FormatHandler h, Match m, ByteSource src, String container, Path base, String baseRel,
+                         boolean[] madeBase, List<ProvenanceStep> chain, int depth, Set<String> ancestors)
+            throws IOException {
+        String dirName = m.offset() + "-" + safeDirName(m.format());
+        Path root = base.resolve(dirName);
+        try {
+            if (!madeBase[0]) {
+                Files.createDirectory(base);
+                madeBase[0] = true;
+            }
+            Files.createDirectory(root);
+        } catch (IOException e) {
+            warnings.add(container + "@" + m.offset() + " " + m.format() + ": cannot create " + dirName + ": " + e);
+            return -1;
+        }
+        String rel = baseRel + "/" + dirName;
+        ProvenanceStep step = new ProvenanceStep(container, m.format(), m.offset(), m.length() > 0 ? m.length() : null);
+        List<ProvenanceStep> chain2 = new ArrayList<>(chain);
+        chain2.add(step);
+        long inputLen = m.length() > 0 ? m.length() : src.size() - m.offset();
+        String label = container + "@" + m.offset() + " " + m.format();
+        SafeSink sink = new SafeSink(root, rel, chain2, budget, warnings, label, inputLen);
+        try {
+            h.extract(src, m, sink);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            sink.warn("extraction failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        List<ManifestEntry> made = sink.entries();
+        if (made.isEmpty()) {
+            deleteEmptyDir(root);
+            return -1;
+        }
+        long extent = m.length() > 0 ? m.length() : Math.max(0, sink.reportedExtent());
+        ContainerRecord rec = new ContainerRecord(container, m.format(), m.offset(), extent > 0 ? extent : null,
+                m.description(), rel, depth, m.info().isEmpty() ? null : new LinkedHashMap<>(m.info()));
+        containers.add(rec);
+        if ("uboot-env".equals(m.format()) && m.info().get("variables") instanceof Map<?, ?> vars) {
+            Map<String, String> v = new LinkedHashMap<>();
+            vars.forEach((k, val) -> v.put(String.valueOf(k), String.valueOf(val)));
+            envs.add(new UBootEnvironment(container, m.offset(), extent, Boolean.TRUE.equals(m.info().get("redundant")), v));
+        }
+        int first = entries.size();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (ManifestEntry e : made) {
+            index.put(e.path(), entries.size());
+            entries.add(e);
+        }
+        listener.containerExtracted(rec, entries.size(), budget.bytesWritten());
+        for (Map.Entry<String, Path> f : sink.writtenFiles().entrySet()) {
+            Integer at = index.get(rel + "/" + f.getKey());
+            if (at == null) {
+                continue;
+            }
+            ManifestEntry e = entries.get(at);
+            String type = recurse(f.getValue(), e, chain2, depth + 1, ancestors);
+            entries.set(at, e.withDetectedType(type != null ? type : TypeSniffer.sniff(f.getValue())));
+        }
+        return extent;
+    }
+
+    private String recurse(Path file, ManifestEntry e, List<ProvenanceStep> chain, int depth, Set<String> ancestors)
+            throws IOException {
+        if (budget.isExhausted() || e.size() == null || e.size() == 0) {
+            return null;
+        }
+        if (ancestors.contains(e.sha256())) {
+            warnings.add(e.path() + ": same content as a container it came from; not unpacked again (loop)");
+            return null;
+        }
+        if (depth >= options.maxDepth()) {
+            String found = formatAtZero(file);
+            if (found != null) {
+                warnings.add(e.path() + ": depth limit of " + options.maxDepth() + " reached; " + found
+                        + " not unpacked");
+            }
+            return found;
+        }
+        Path base = file.resolveSibling(file.getFileName() + ".extracted");
+        int n = 2;
+        while (Files.exists(base, LinkOption.NOFOLLOW_LINKS) && n < 100) {
+            base = file.resolveSibling(file.getFileName() + ".extracted-" + n++);
+        }
+        String baseRel = outDir.relativize(base).toString().replace('\\', '/');
+        Set<String> anc = new HashSet<>(ancestors);
+        anc.add(e.sha256());
+        try (ByteSource fs = ByteSource.open(file)) {
+            return carve(fs, e.path(), base, baseRel, chain, depth, anc, false);
+        } catch (IOException ex) {
+            warnings.add(e.path() + ": not unpacked: " + ex);
+            return null;
+        }
+    }
+
+    private String formatAtZero(Path file) {
+        try (ByteSource fs = ByteSource.open(file)) {
+            for (FormatHandler h : handlers) {
+                Match m = identify(h, fs, 0, 0);
+                if (m != null && m.offset() == 0) {
+                    return m.format();
+                }
+            }
+        } catch (IOException ignored) {
+            // unreadable: no type
+        }
+        return null;
+    }
+
+    private void recordRegions(ByteSource src, String container, List<long[]> placed) throws IOException {
+        List<long[]> covered = new ArrayList<>();
+        for (int k = 0; k < placed.size(); k++) {
+            long[] p = placed.get(k);
+            long end = p[1] >= 0 ? p[1] : (k + 1 < placed.size() ? placed.get(k + 1)[0] : src.size());
+            covered.add(new long[] {p[0], end});
+        }
+        for (long[] g : RegionAnalyzer.gaps(covered, src.size())) {
+            if (regions.size() >= 100_000) {
+                return;
+            }
+            regions.add(RegionAnalyzer.describe(src, container, g[0], g[1]));
+        }
+    }
+
+    private boolean stopIfExhausted() {
+        String why = budget.exhausted();
+        if (why != null && !budgetReported) {
+            budgetReported = true;
+            warnings.add("unpacking stopped: " + why + "; the result is partial");
+        }
+        return why != null;
+    }
+
+    private static void deleteEmptyDir(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a non-empty directory stays; its content is not in the manifest but harmless
+        }
+    }
+
+    static String safeDirName(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 120; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' ? c : '_');
+        }
+        String r = sb.toString();
+        return r.isEmpty() || r.equals(".") || r.equals("..") ? "_" : r;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.iotb.unpack.formats;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.spi.ByteSource;
+import org.iotb.unpack.spi.ExtractionSink;
+import org.iotb.unpack.spi.FormatHandler;
+import org.iotb.unpack.spi.Magic;
+import org.iotb.unpack.spi.Match;
+import org.tukaani.xz.LZMAInputStream;
+
+/**
+ * LZMA "alone" (.lzma, the kernel and uImage payload format): 13-byte header of properties, dictionary size
+ * and uncompressed size. The header has no real magic, so identify insists on the common properties byte,
+ * a plausible dictionary and size, and a trial decode.
+ */
+public final class LzmaHandler implements FormatHandler {
+    static final long MAX_UNCOMPRESSED = 4L << 30;
+    static final int[] PROPS = {0x5d, 0x5e, 0x5a, 0x5b, 0x5c, 0x6c, 0x6d, 0x6e, 0x64, 0x65, 0x66};
+
+    @Override
+    public String id() {
+        return "lzma";
+    }
+
+    @Override
+    public List<Magic> magics() {
+        // the properties byte (lc/lp/pb) then the low bytes of a >= 64 KiB dictionary; 0x5d is the default,
+        // the others are what vendor SDKs use (VxWorks images: 0x6e and 0x5a)
+        return java.util.stream.IntStream.of(PROPS).mapToObj(p -> Magic.of(0, p, 0x00, 0x00)).toList();
+    }
+
+    @Override
+    public Optional<Match> identify(ByteSource s, long off) throws IOException {
+        if (!Bytes.fits(s, off, 18)) {
+            return Optional.empty();
+        }
+        byte[] h = s.bytes(off, 14);
+        long dict = Bytes.le32(h, 1);
+        long size = Bytes.le64(h, 5);
+        boolean dictOk = dict >= 4096 && dict <= (1L << 28) && (Long.bitCount(dict) == 1 || Long.bitCount(dict) == 2);
+        boolean sizeOk = size == -1 || (size > 0 && size <= MAX_UNCOMPRESSED);
+        if (!dictOk || !sizeOk || h[13] != 0) {
+            return Optional.empty();
+        }
+        int want = (int) (size == -1 ? Streams.TRIAL_BYTES : Math.min(size, Streams.TRIAL_BYTES));
+        if (!Streams.trial(open(s.stream(off, s.size() - off)), want)) {
+            return Optional.empty();
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("dictionarySize", dict);
+        if (size != -1) {
+            info.put("uncompressedSize", size);
+        }
+        return Streams.match(id(), off, -1, "LZMA compressed data", info);
+    }
+
+    private static LZMAInputStream open(java.io.InputStream in) throws IOException {
+        return new LZMAInputStream(in, XzHandler.MEMORY_LIMIT_KIB);
+    }
+
+    @Override
+    public void extract(ByteSource s, Match m, ExtractionSink sink) throws IOException {
+        Streams.extractOne(s, m, sink, "data", LzmaHandler::open);
+    }
+}

@@ -1,0 +1,70 @@
+package org.iotb.unpack.carve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.iotb.unpack.spi.ByteSource;
+import org.iotb.unpack.spi.ExtractionSink;
+import org.iotb.unpack.spi.FormatHandler;
+import org.iotb.unpack.spi.Magic;
+import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Test;
+
+class MagicScannerTest {
+
+    private static FormatHandler handler(String id, Magic... magics) {
+        return new FormatHandler() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public List<Magic> magics() {
+                return List.of(magics);
+            }
+
+            @Override
+            public Optional<Match> identify(ByteSource source, long offset) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void extract(ByteSource source, Match match, ExtractionSink sink) {
+            }
+        };
+    }
+
+    @Test
+    void findsPatternsAcrossChunkBoundariesAtTheEndAndWithAnOffset() throws IOException {
+        byte[] data = new byte[9 * 1024 * 1024];
+        int boundary = 4 * 1024 * 1024;
+        put(data, boundary - 3, "HDR0");          // straddles the first chunk boundary
+        put(data, 100, "HDR0");
+        put(data, data.length - 4, "HDR0");       // ends exactly at the end
+        put(data, 5000 + 257, "ustar");           // a tar header at 5000
+        put(data, 10, "ustar");                    // too early for its offset: no candidate
+        List<FormatHandler> hs = List.of(handler("trx", Magic.ascii(0, "HDR0")), handler("tar", Magic.ascii(257, "ustar")),
+                handler("short", Magic.of(0, 0x00)));
+        MagicScanner.Result r = new MagicScanner(hs).scan(ByteSource.of(data), 1000, () -> false);
+        assertThat(r.capped()).isFalse();
+        assertThat(r.candidates()).containsExactly(new Candidate(100, 0), new Candidate(5000, 1),
+                new Candidate(boundary - 3, 0), new Candidate(data.length - 4, 0));
+    }
+
+    @Test
+    void candidateCapStopsTheScan() throws IOException {
+        byte[] data = "HDR0".repeat(1000).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        MagicScanner.Result r = new MagicScanner(List.of(handler("trx", Magic.ascii(0, "HDR0"))))
+                .scan(ByteSource.of(data), 10, () -> false);
+        assertThat(r.capped()).isTrue();
+        assertThat(r.candidates()).hasSize(10);
+    }
+
+    private static void put(byte[] d, int at, String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(b, 0, d, at, b.length);
+    }
+}
