@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  * Ground truth from real Debian packages: the binaries of ~50 Debian 12 armhf packages are unpacked into one
  * tree WITHOUT the dpkg status file, so only binary signatures can identify them. The versions iotb reads must
  * equal the upstream versions of the packages' control files: at least 90% of the shipped components found,
- * no wrong version, no component Debian did not ship. Packages are downloaded once into target/debian-fixture
- * (skips when apt cannot download, e.g. offline CI).
+ * no wrong version, no component Debian did not ship. Packages are downloaded once into a cache that outlives
+ * `mvn clean` and fresh clones (~/.cache/iotb/sbom-debian-fixture; skips when apt cannot download, e.g. offline CI).
  */
 class DebianGroundTruthTest {
-    static final Path FIXTURE = Path.of("target", "debian-fixture");
+    static final Path FIXTURE = Path.of(System.getProperty("user.home"), ".cache", "iotb", "sbom-debian-fixture");
     static final Path ROOT = FIXTURE.resolve("root");
     static final Path EXPECTED = FIXTURE.resolve("expected.tsv");
 

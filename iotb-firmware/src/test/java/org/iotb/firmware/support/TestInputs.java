@@ -39,12 +39,14 @@ public final class TestInputs {
     }
 
     /**
-     * Real Debian binaries of several architectures, unpacked under a cache in target/ (or IOTB_DEBIAN_CACHE)
-     * by scripts/fetch-debian-binaries.sh; skips when they cannot be downloaded.
+     * Real Debian binaries of several architectures, unpacked by scripts/fetch-debian-binaries.sh into a cache
+     * that outlives `mvn clean` and fresh clones (~/.cache/iotb/debian-binaries, or IOTB_DEBIAN_CACHE); skips
+     * when they are not cached and cannot be downloaded.
      */
     public static Path debianBinaries() throws IOException, InterruptedException {
         String prop = System.getProperty("IOTB_DEBIAN_CACHE", System.getenv("IOTB_DEBIAN_CACHE"));
-        Path cache = prop != null ? Path.of(prop) : Path.of("target/debian-cache");
+        Path cache = prop != null ? Path.of(prop)
+                : Path.of(System.getProperty("user.home"), ".cache", "iotb", "debian-binaries");
         Path script = Path.of("../scripts/fetch-debian-binaries.sh");
         assumeTrue(Files.isRegularFile(script), "fetch script missing: " + script);
         requireTools("apt-get", "dpkg-deb");
