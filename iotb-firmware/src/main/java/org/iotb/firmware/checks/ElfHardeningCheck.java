@@ -63,6 +63,8 @@ public final class ElfHardeningCheck implements FirmwareCheck {
         int judged = 0;
         int undetermined = 0;
         boolean anyFail = false;
+        int badExecutables = 0;
+        int badLibraries = 0;
         List<ElfInfo> ordered = new ArrayList<>(elves);
         // executables first: they matter most and must survive the evidence cap
         ordered.sort(java.util.Comparator.comparing((ElfInfo e) -> e.hardening().kind() != Kind.EXECUTABLE)
@@ -83,10 +85,16 @@ public final class ElfHardeningCheck implements FirmwareCheck {
             judged++;
             if (v.outcome() != Outcome.PASS) {
                 anyFail |= v.outcome() == Outcome.FAIL;
+                if (kind == Kind.EXECUTABLE) {
+                    badExecutables++;
+                } else {
+                    badLibraries++;
+                }
                 (v.outcome() == Outcome.FAIL ? failing : warning).add(Evidence.file(e.path()).withExcerpt(describe(e) + ": " + v.why()));
             }
         }
         failing.addAll(warning); // failing binaries first, then those that only warn
+        String kinds = badExecutables + " executable(s), " + badLibraries + " shared librar" + (badLibraries == 1 ? "y" : "ies");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("judged", judged);
         data.put("undetermined", undetermined);
@@ -103,8 +111,8 @@ public final class ElfHardeningCheck implements FirmwareCheck {
             return List.of(Finding.pass(id(), scope + "; all have " + label(), List.of()).withData(data));
         }
         Outcome outcome = anyFail ? Outcome.FAIL : Outcome.WARNING;
-        String msg = failing.size() + " of " + judged + " ELF file(s) lack " + label() + " ("
-                + scope + ")";
+        String msg = failing.size() + " of " + judged + (property == Property.PIE ? " executable(s) " : " ELF file(s) ")
+                + problem() + " (" + (property == Property.PIE ? "" : kinds + "; ") + scope + ")";
         return List.of(new Finding(id(), outcome, severity(), msg, Results.cap(failing), data));
     }
 
@@ -121,7 +129,20 @@ public final class ElfHardeningCheck implements FirmwareCheck {
             case CANARY -> "stack canaries";
             case FORTIFY -> "FORTIFY_SOURCE";
             case STRIPPED -> "stripped symbol tables";
-            case RPATH -> "an RPATH/RUNPATH-free link";
+            case RPATH -> "no RPATH/RUNPATH";
+        };
+    }
+
+    /** What the listed binaries have wrong, phrased so that "N of M ELF file(s) ..." reads as a sentence. */
+    private String problem() {
+        return switch (property) {
+            case PIE -> "are not position independent (no PIE)";
+            case NX -> "have an executable stack";
+            case RELRO -> "lack full RELRO";
+            case CANARY -> "show no stack-canary symbol";
+            case FORTIFY -> "call fortifiable libc functions without their _chk variants";
+            case STRIPPED -> "are not stripped";
+            case RPATH -> "carry an RPATH/RUNPATH";
         };
     }
 
@@ -143,11 +164,14 @@ public final class ElfHardeningCheck implements FirmwareCheck {
                 return Boolean.TRUE.equals(h.pie()) ? new Verdict(Outcome.PASS, "")
                         : new Verdict(Outcome.FAIL, "not position independent (ET_EXEC)");
             case NX:
-                return h.nx() ? new Verdict(Outcome.PASS, "")
-                        : new Verdict(Outcome.FAIL, "executable stack (no PT_GNU_STACK or RWE)");
+                if (h.nx()) {
+                    return new Verdict(Outcome.PASS, "");
+                }
+                return new Verdict(Outcome.FAIL, h.gnuStack() ? "PT_GNU_STACK requests an RWX stack"
+                        : "no PT_GNU_STACK header, so the loader maps the stack executable");
             case RELRO:
                 if (h.staticLinked() && h.relro() == Relro.NO) {
-                    return new Verdict(Outcome.FAIL, "no RELRO (static, no PT_GNU_RELRO)");
+                    return new Verdict(Outcome.FAIL, "no RELRO (statically linked, no PT_GNU_RELRO)");
                 }
                 return switch (h.relro()) {
                     case FULL -> new Verdict(Outcome.PASS, "");

@@ -22,7 +22,8 @@ public record ElfHardening(
         Fortify fortify,
         int fortified,
         int fortifiable,
-        boolean staticLinked) {
+        boolean staticLinked,
+        boolean gnuStack) {
 
     /** What the object is: only executables are judged for PIE. */
     public enum Kind { EXECUTABLE, SHARED_LIBRARY, RELOCATABLE, OTHER }
@@ -30,23 +31,46 @@ public record ElfHardening(
     /** FORTIFY_SOURCE verdict: YES (uses _chk functions), NO (could but does not), NOT_APPLICABLE, UNKNOWN. */
     public enum Fortify { YES, NO, NOT_APPLICABLE, UNKNOWN }
 
+    /**
+     * ET_DYN is either a PIE executable or a shared library. uClibc toolchains give every shared library a
+     * PT_INTERP (libcrypt-0.9.30.so requests /lib/ld-uClibc.so.0), so an interpreter alone does not make an
+     * executable: DF_1_PIE does, a DT_SONAME or a lib*.so* file name makes a library, then PT_INTERP/DT_DEBUG.
+     */
+    private static Kind dynKind(ElfFile elf, boolean hasInterp, boolean pieFlag, String fileName) {
+        if (pieFlag) {
+            return Kind.EXECUTABLE;
+        }
+        if (elf.hasTag(ElfFile.DT_SONAME) || fileName != null && LIBRARY_NAME.matcher(fileName).matches()) {
+            return Kind.SHARED_LIBRARY;
+        }
+        return hasInterp || elf.hasTag(ElfFile.DT_DEBUG) ? Kind.EXECUTABLE : Kind.SHARED_LIBRARY;
+    }
+
+    private static final java.util.regex.Pattern LIBRARY_NAME =
+            java.util.regex.Pattern.compile("(?:.*/)?[^/]*\\.so(?:[.-][0-9][0-9a-z.]*)?");
+
     static boolean isCanarySymbol(String name) {
         return name.contains("__stack_chk_fail") || name.contains("__stack_chk_guard")
                 || name.contains("__intel_security_cookie");
     }
 
     public static ElfHardening of(ElfFile elf, LibcInfo libc) {
+        return of(elf, libc, null);
+    }
+
+    /** fileName (may be null) breaks the tie for ET_DYN files whose dynamic section cannot be read. */
+    public static ElfHardening of(ElfFile elf, LibcInfo libc, String fileName) {
         boolean hasInterp = elf.interpreter() != null;
         Long flags1 = elf.dynValue(ElfFile.DT_FLAGS_1);
         boolean pieFlag = flags1 != null && (flags1 & ElfFile.DF_1_PIE) != 0;
         Kind kind = switch (elf.type()) {
             case ElfFile.ET_EXEC -> Kind.EXECUTABLE;
-            case ElfFile.ET_DYN -> hasInterp || pieFlag || elf.hasTag(ElfFile.DT_DEBUG) && !elf.hasTag(ElfFile.DT_SONAME)
-                    ? Kind.EXECUTABLE : Kind.SHARED_LIBRARY;
+            case ElfFile.ET_DYN -> dynKind(elf, hasInterp, pieFlag, fileName);
             case ElfFile.ET_REL -> Kind.RELOCATABLE;
             default -> Kind.OTHER;
         };
-        boolean staticLinked = !elf.hasDynamic();
+        // PT_INTERP means the dynamic loader runs it even when its dynamic section is unreadable
+        boolean staticLinked = !elf.hasDynamic() && !hasInterp;
 
         boolean relroSeg = elf.programHeaders().stream().anyMatch(p -> p.type() == ElfFile.PT_GNU_RELRO);
         Long flags = elf.dynValue(ElfFile.DT_FLAGS);
@@ -66,8 +90,10 @@ public record ElfHardening(
         Boolean canary = canarySeen ? Boolean.TRUE : symbolsKnown ? Boolean.FALSE : null;
 
         boolean nx = false;
+        boolean gnuStack = false;
         for (ElfFile.ProgramHeader ph : elf.programHeaders()) {
             if (ph.type() == ElfFile.PT_GNU_STACK) {
+                gnuStack = true;
                 nx = (ph.flags() & 7) != 7;
                 break;
             }
@@ -101,6 +127,6 @@ public record ElfHardening(
         }
         return new ElfHardening(kind, relro, canary, nx, pie, elf.dynStrings(ElfFile.DT_RPATH),
                 elf.dynStrings(ElfFile.DT_RUNPATH), !elf.hasSection(".symtab"), fortify, fortified,
-                fortified + plain, staticLinked);
+                fortified + plain, staticLinked, gnuStack);
     }
 }

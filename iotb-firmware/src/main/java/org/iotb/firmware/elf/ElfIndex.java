@@ -63,7 +63,7 @@ public final class ElfIndex {
         try {
             ElfFile elf = map(f);
             String abi = abi(elf);
-            ElfHardening h = ElfHardening.of(elf, libcs.get(abi));
+            ElfHardening h = ElfHardening.of(elf, libcs.get(abi), f.path());
             Set<String> imports = new TreeSet<>();
             for (ElfFile.Symbol s : elf.dynamicSymbols()) {
                 if (!s.defined() && !s.name().isEmpty()) {

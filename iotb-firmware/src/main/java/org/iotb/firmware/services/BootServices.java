@@ -110,10 +110,10 @@ public final class BootServices {
                 }
             }
             systemd();
-            inetd();
             while (!queue.isEmpty()) {
                 script(queue.poll());
             }
+            inetd(); // after the scripts: its entries only run when something starts inetd
         }
 
         void enqueue(TreeFile f) {
@@ -226,9 +226,19 @@ public final class BootServices {
             }
         }
 
+        /**
+         * inetd.conf lists what inetd would serve, not what runs: its entries count only when a boot command
+         * starts inetd, or when no init configuration is visible at all (an /etc fragment). The 2009 Broadcom
+         * rootfs ships an inetd.conf with ftp and telnet but its rcS has "#/sbin/inetd" and no inetd binary.
+         */
         void inetd() {
+            boolean initVisible = !read.isEmpty();
+            boolean inetdStarted = commands.stream().anyMatch(c -> c.program().equals("inetd"));
             tree.resolve("etc/inetd.conf").ifPresent(f -> {
                 read.add(f.path());
+                if (initVisible && !inetdStarted) {
+                    return;
+                }
                 List<String> ls = tree.lines(f);
                 for (int i = 0; i < ls.size(); i++) {
                     String t = ls.get(i).strip();

@@ -35,11 +35,21 @@ public final class ServiceCheck implements FirmwareCheck {
     @Override
     public List<Finding> run(ScanContext ctx) {
         BootServices s = ctx.services();
-        if (s.sources().isEmpty()) {
-            return List.of(Finding.notRun(id(), "no boot configuration (inittab, rcS, init.d, systemd, inetd) found"));
-        }
         List<Evidence> hits = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        List<String> uciRead = new ArrayList<>();
+        for (ServiceRule.UciSwitch sw : rule.uci() == null ? List.<ServiceRule.UciSwitch>of() : rule.uci()) {
+            ctx.tree().resolve("etc/config/" + sw.config()).ifPresent(f -> uciRead.add(f.path()));
+            for (UciSwitches.Hit h : UciSwitches.on(ctx.tree(), sw)) {
+                if (seen.add(h.source() + ":" + h.line())) {
+                    hits.add(Evidence.line(h.source(), h.line(), "UCI switch starts " + sw.initScript() + ": "
+                            + Results.excerpt(h.text())));
+                }
+            }
+        }
+        if (s.sources().isEmpty() && uciRead.isEmpty()) {
+            return List.of(Finding.notRun(id(), "no boot configuration (inittab, rcS, init.d, systemd, inetd) found"));
+        }
         for (BootCommand c : s.commands()) {
             if (rule.programs().contains(c.program()) && seen.add(c.source() + ":" + c.line())) {
                 hits.add(Evidence.line(c.source(), c.line(), c.via() + " starts " + c.program() + ": "
@@ -56,6 +66,13 @@ public final class ServiceCheck implements FirmwareCheck {
         return Results.failOrPass(id(), Outcome.FAIL, Severity.fromId(rule.severity()),
                 hits.size() + " boot-time start(s) of " + rule.what(), hits,
                 "none of " + String.join(", ", rule.programs()) + " is started by the "
-                        + s.sources().size() + " boot file(s) read: " + Results.list(s.sources(), 10), List.of());
+                        + (s.sources().size() + uciRead.size()) + " boot file(s) read: "
+                        + Results.list(concat(s.sources(), uciRead), 10), List.of());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

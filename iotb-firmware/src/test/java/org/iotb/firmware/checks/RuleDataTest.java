@@ -13,6 +13,8 @@ class RuleDataTest {
         for (PatternRule r : PatternRules.all()) {
             if (r.regex() == null) {
                 assertThat(r.importsAll() != null || r.importsAny() != null).as(r.rule()).isTrue();
+                // imports show a capability, never a weakness by themselves: such rules may only inform
+                assertThat(r.outcome()).as(r.rule()).isEqualTo("info");
                 continue;
             }
             java.util.regex.Pattern.compile(r.regex());

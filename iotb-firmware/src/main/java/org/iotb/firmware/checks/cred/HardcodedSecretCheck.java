@@ -40,6 +40,13 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
                     + "required|optional|sufficient|requisite|include|password|passwd|secret|token|changeme_later|"
                     + "your_?\\w*|my_?\\w*|example\\w*|dummy\\w*|test|undefined|default|unknown|disabled?|enabled?|"
                     + "on|off|auto|string|value|\\w+\\(.*|.*\\$\\(.*|.*\\$\\{.*)$");
+    /**
+     * A literal compared with a form field's value: web UIs fill password fields with a fixed marker and test
+     * whether the user changed it (Huawei HG532e: this.Password = '@1GV)Z<!' and getValue('Password') != '@1GV)Z<!').
+     */
+    private static final Pattern FIELD_COMPARED = Pattern.compile(
+            "(?:\\.value|\\bval(?:ue)?|getValue\\s*\\([^)]*\\)|\\.[Pp]assw(?:or)?d)\\s*[!=]==?\\s*(['\"])([^'\"]{4,64})\\1"
+                    + "|(['\"])([^'\"]{4,64})\\3\\s*[!=]==?\\s*[\\w.\\[\\]-]*(?:\\.value\\b|\\.[Pp]assw(?:or)?d\\b|\\bval(?:ue)?\\b)");
     private final List<Compiled> rules = new ArrayList<>();
 
     public HardcodedSecretCheck() {
@@ -62,6 +69,7 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
     @Override
     public List<Finding> run(ScanContext ctx) {
         List<Evidence> hits = new ArrayList<>();
+        java.util.Set<String> uiMarkers = uiPasswordMarkers(ctx);
         int files = 0;
         for (TreeFile f : ctx.tree().files()) {
             boolean binary = f.kind() == FileKind.ELF || f.kind() == FileKind.BINARY;
@@ -95,6 +103,9 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
                 String lower = Hints.lower(line);
                 for (Compiled c : applicable) {
                     String secret = secret(c, line, lower);
+                    if (secret != null && uiMarkers.contains(secret)) {
+                        continue; // the UI's "unchanged password" marker, not a credential
+                    }
                     if (secret != null) {
                         hits.add(Evidence.line(f.path(), i + 1, c.rule().rule() + ": "
                                 + Results.excerpt(line.replace(secret, Results.mask(secret))))
@@ -110,6 +121,25 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
         return Results.failOrPass(id(), Outcome.FAIL, Severity.HIGH,
                 hits.size() + " hard-coded credential(s) or token(s)", hits,
                 "no hard-coded credential in " + files + " file(s) (" + rules.size() + " rules)", List.of());
+    }
+
+    /** Literals the image's pages and scripts compare with a form field's value (see FIELD_COMPARED). */
+    static java.util.Set<String> uiPasswordMarkers(ScanContext ctx) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        // pages unpacked from vendor blobs often have no extension (Huawei's "data"), so every text kind counts
+        for (TreeFile f : ctx.tree().files(f -> f.kind() == FileKind.WEB_ASSET || f.kind() == FileKind.TEXT
+                || f.kind() == FileKind.SCRIPT || f.kind() == FileKind.SOURCE)) {
+            for (String line : ctx.tree().lines(f)) {
+                if (line.length() > 4096 || line.indexOf('=') < 0) {
+                    continue;
+                }
+                Matcher m = FIELD_COMPARED.matcher(line);
+                while (m.find()) {
+                    out.add(m.group(2) != null ? m.group(2) : m.group(4));
+                }
+            }
+        }
+        return out;
     }
 
     private static String scope(FileKind k) {

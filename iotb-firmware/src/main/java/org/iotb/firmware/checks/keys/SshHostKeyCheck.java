@@ -17,6 +17,8 @@ import org.iotb.model.Severity;
  * the image, so every unit presents the same host identity. Keys generated at first boot are not in the image.
  */
 public final class SshHostKeyCheck implements FirmwareCheck {
+    private static final long MAX_KEY_FILE = 16 * 1024;
+
     @Override
     public String id() {
         return "fw.key.ssh-host-key";
@@ -51,9 +53,18 @@ public final class SshHostKeyCheck implements FirmwareCheck {
             hits.add(Evidence.file(f.path()).withExcerpt(what + " shipped in the image (shared by every unit)")
                     .withFingerprint(Results.sha256(b)));
         }
+        // Dropbear keys under other names, found by content; small files only (a key is under 4 KiB)
+        for (TreeFile f : ctx.tree().files(f -> !hostKeyName(f.name()) && f.size() >= 32 && f.size() <= MAX_KEY_FILE)) {
+            byte[] b = ctx.tree().read(f);
+            String type = DropbearKey.privateKeyType(b);
+            if (type != null) {
+                hits.add(Evidence.file(f.path()).withExcerpt("Dropbear " + type + " private key (by content)"
+                        + " shipped in the image (shared by every unit)").withFingerprint(Results.sha256(b)));
+            }
+        }
         return Results.failOrPass(id(), Outcome.FAIL, Severity.HIGH,
                 hits.size() + " SSH host key(s) shipped in the image", hits,
-                "no SSH host private key (ssh_host_*_key, dropbear_*_host_key) in " + ctx.tree().files().size()
+                "no SSH host private key (ssh_host_*_key, dropbear_*_host_key, or Dropbear key content) in " + ctx.tree().files().size()
                         + " file(s)", List.of());
     }
 }

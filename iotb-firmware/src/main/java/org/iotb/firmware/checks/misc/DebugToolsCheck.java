@@ -70,11 +70,18 @@ public final class DebugToolsCheck implements FirmwareCheck {
             ev.addAll(warns);
             return List.of(new Finding(id(), fails.isEmpty() ? Outcome.WARNING : Outcome.FAIL,
                     fails.isEmpty() ? Severity.LOW : Severity.MEDIUM,
-                    fails.size() + " debug tool(s) installed" + (warns.isEmpty() ? "" : ", busybox debug applets present"),
+                    message(fails.size(), !warns.isEmpty()),
                     Results.cap(ev), null));
         }
         return List.of(Finding.pass(id(), "none of " + TOOLS.size() + " debug tools in program directories of "
                 + ctx.tree().files().size() + " file(s)", List.of()));
+    }
+
+    /** "2 debug tool(s) installed", "busybox has debug applets compiled in", or both: never "0 tool(s)". */
+    static String message(int tools, boolean applets) {
+        String t = tools + " debug tool(s) installed";
+        String a = "busybox has debug applets compiled in";
+        return tools == 0 ? a : applets ? t + "; " + a : t;
     }
 
     private static boolean linked(ScanContext ctx, String name) {

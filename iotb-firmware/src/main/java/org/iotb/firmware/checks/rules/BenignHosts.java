@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Hosts a plaintext URL may name without being a remote endpoint (data/benign-hosts.txt + private ranges). */
+/**
+ * Hosts a plaintext URL may name without being a remote endpoint: data/benign-hosts.txt (suffixes), private
+ * address ranges and template placeholders (data/placeholder-hosts.txt).
+ */
 public final class BenignHosts {
-    private static final List<String> SUFFIXES = load();
+    private static final List<String> SUFFIXES = load("benign-hosts.txt");
+    private static final List<java.util.regex.Pattern> PLACEHOLDERS = load("placeholder-hosts.txt").stream()
+            .map(java.util.regex.Pattern::compile).toList();
 
     private BenignHosts() {
     }
@@ -40,11 +45,21 @@ public final class BenignHosts {
                 return true;
             }
         }
+        return placeholder(h);
+    }
+
+    /** Template placeholders such as "manufacturer.url.here" (data/placeholder-hosts.txt). */
+    static boolean placeholder(String lowerHost) {
+        for (java.util.regex.Pattern p : PLACEHOLDERS) {
+            if (p.matcher(lowerHost).matches()) {
+                return true;
+            }
+        }
         return false;
     }
 
-    private static List<String> load() {
-        try (InputStream in = BenignHosts.class.getResourceAsStream("/org/iotb/firmware/data/benign-hosts.txt")) {
+    private static List<String> load(String name) {
+        try (InputStream in = BenignHosts.class.getResourceAsStream("/org/iotb/firmware/data/" + name)) {
             List<String> out = new ArrayList<>();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String l; (l = r.readLine()) != null; ) {

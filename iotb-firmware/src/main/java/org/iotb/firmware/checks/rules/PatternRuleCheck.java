@@ -67,6 +67,7 @@ public final class PatternRuleCheck implements FirmwareCheck {
     public List<Finding> run(ScanContext ctx) {
         List<Evidence> fails = new ArrayList<>();
         List<Evidence> warns = new ArrayList<>();
+        List<Evidence> infos = new ArrayList<>();
         Map<String, Integer> perRule = new LinkedHashMap<>();
         int filesRead = 0;
         for (TreeFile f : ctx.tree().files()) {
@@ -93,7 +94,7 @@ public final class PatternRuleCheck implements FirmwareCheck {
                         String hit = match(c, line, lower);
                         if (hit != null) {
                             add(c, Evidence.line(f.path(), i + 1, c.rule().rule() + ": " + Results.excerpt(line)),
-                                    fails, warns, perRule, f.kind());
+                                    fails, warns, infos, perRule, f.kind());
                         }
                     }
                 }
@@ -103,13 +104,13 @@ public final class PatternRuleCheck implements FirmwareCheck {
                     for (Compiled c : applicable) {
                         if (match(c, s.text(), lower) != null) {
                             add(c, Evidence.offset(f.path(), s.offset(), c.rule().rule() + ": "
-                                    + Results.excerpt(s.text())), fails, warns, perRule, f.kind());
+                                    + Results.excerpt(s.text())), fails, warns, infos, perRule, f.kind());
                         }
                     }
                 }
             }
         }
-        int elvesJudged = importRules(ctx, fails, warns, perRule);
+        int elvesJudged = importRules(ctx, fails, warns, infos, perRule);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("filesRead", filesRead);
         data.put("matchesPerRule", perRule);
@@ -117,7 +118,7 @@ public final class PatternRuleCheck implements FirmwareCheck {
             List<Evidence> ev = new ArrayList<>(fails);
             ev.addAll(warns);
             Outcome o = fails.isEmpty() ? Outcome.WARNING : Outcome.FAIL;
-            String msg = (fails.size() + warns.size()) + " match(es): " + describe(perRule);
+            String msg = (fails.size() + warns.size()) + " match(es): " + describe(perRule, false);
             return List.of(new Finding(id, o, severity(o), msg, Results.cap(ev), data));
         }
         String msg = "no match in " + filesRead + " file(s)" + (elvesJudged > 0 ? " and the imports of "
@@ -125,6 +126,12 @@ public final class PatternRuleCheck implements FirmwareCheck {
                 .distinct().reduce((a, b) -> a + ", " + b).orElse("") + ")";
         if (filesRead == 0 && elvesJudged == 0) {
             return List.of(Finding.notRun(id, "no file to which the rules apply").withData(data));
+        }
+        if (!infos.isEmpty()) {
+            // info rules record a capability (e.g. imported symbols), not the weakness itself: no verdict
+            return List.of(new Finding(id, Outcome.INFO, Severity.NONE, msg + "; for information, "
+                    + infos.size() + " match(es) that show a capability, not its use: " + describe(perRule, true),
+                    Results.cap(infos), data));
         }
         return List.of(Finding.pass(id, msg, List.of()).withData(data));
     }
@@ -138,17 +145,22 @@ public final class PatternRuleCheck implements FirmwareCheck {
         return o == Outcome.FAIL ? Severity.MEDIUM : Severity.LOW;
     }
 
-    private static String describe(Map<String, Integer> perRule) {
+    private String describe(Map<String, Integer> perRule, boolean infoRules) {
+        Set<String> info = new java.util.HashSet<>();
+        rules.stream().filter(c -> "info".equals(c.rule().outcome())).forEach(c -> info.add(c.rule().rule()));
         List<String> parts = new ArrayList<>();
-        perRule.forEach((k, v) -> parts.add(k + " ×" + v));
+        perRule.forEach((k, v) -> {
+            if (info.contains(k) == infoRules) {
+                parts.add(k + " ×" + v);
+            }
+        });
         return String.join(", ", parts);
     }
 
     private static void add(Compiled c, Evidence ev, List<Evidence> fails, List<Evidence> warns,
-                            Map<String, Integer> perRule, FileKind kind) {
-        // binary strings and web assets are weaker evidence of behaviour unless the rule insists
+                            List<Evidence> infos, Map<String, Integer> perRule, FileKind kind) {
         String o = c.rule().outcome() == null ? "fail" : c.rule().outcome();
-        (o.equals("fail") ? fails : warns).add(ev);
+        (o.equals("fail") ? fails : o.equals("info") ? infos : warns).add(ev);
         perRule.merge(c.rule().rule(), 1, Integer::sum);
     }
 
@@ -185,7 +197,8 @@ public final class PatternRuleCheck implements FirmwareCheck {
     }
 
     /** Import-based rules over ELF executables and libraries; returns how many ELF files were judged. */
-    private int importRules(ScanContext ctx, List<Evidence> fails, List<Evidence> warns, Map<String, Integer> perRule) {
+    private int importRules(ScanContext ctx, List<Evidence> fails, List<Evidence> warns, List<Evidence> infos,
+                            Map<String, Integer> perRule) {
         List<Compiled> importRules = rules.stream().filter(c -> c.rule().importsAll() != null
                 || c.rule().importsAny() != null).toList();
         if (importRules.isEmpty()) {
@@ -216,7 +229,7 @@ public final class PatternRuleCheck implements FirmwareCheck {
                 }
                 if (!hit.isEmpty()) {
                     add(c, Evidence.file(e.path()).withExcerpt(c.rule().rule() + ": imports "
-                            + Results.list(hit, 6)), fails, warns, perRule, FileKind.ELF);
+                            + Results.list(hit, 6)), fails, warns, infos, perRule, FileKind.ELF);
                 }
             }
         }
