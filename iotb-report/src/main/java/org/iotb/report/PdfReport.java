@@ -15,6 +15,11 @@ import org.iotb.assess.Assessment;
  * otherwise falls back to the PDF base fonts. Nothing is fetched: every URI but data: is refused.
  */
 public final class PdfReport {
+    static {
+        // the renderer logs timings and font loading at INFO on stderr; a command line keeps stderr for progress
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     /** Where Debian, Fedora and macOS keep DejaVu; the first directory holding the files wins. */
     private static final List<String> FONT_DIRS = List.of("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
             "/usr/share/fonts/dejavu-sans-fonts", "/Library/Fonts");
