@@ -25,14 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Standards: etsi-en-303-645, mtsfb-tc-g044, xiaomi-iot-baseline."},
         subcommands = {CatalogCommand.ListCmd.class, CatalogCommand.Show.class, CatalogCommand.CrosswalkCmd.class,
             CatalogCommand.Standards.class})
-public final class CatalogCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
 
     static List<Standard> selected(String standardId) {
         Catalog c = Catalog.load();

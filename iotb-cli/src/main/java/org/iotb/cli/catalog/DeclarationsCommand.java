@@ -20,14 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "declarations", mixinStandardHelpOptions = true,
         description = "Write or check the manufacturer's declarations (support Y/N/N/A, detail, evidence).",
         subcommands = {DeclarationsCommand.Init.class, DeclarationsCommand.Check.class})
-public final class DeclarationsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Write a template listing exactly the requirements that apply to the profiled product.")

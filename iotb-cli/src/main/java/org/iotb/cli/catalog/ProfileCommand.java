@@ -30,14 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = "Describe the product: the facts that decide which requirements apply.",
         subcommands = {ProfileCommand.Init.class, ProfileCommand.Check.class})
-public final class ProfileCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Write a commented profile template. On a terminal, --interactive asks the questions one",

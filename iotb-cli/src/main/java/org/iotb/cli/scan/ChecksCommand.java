@@ -17,14 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "checks", mixinStandardHelpOptions = true,
         description = "List and explain the checks (their ids are stable and usable in suppression files).",
         subcommands = {ChecksCommand.ListCmd.class, ChecksCommand.Show.class})
-public final class ChecksCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ChecksCommand extends org.iotb.cli.common.ParentCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every check: id, source, title.")
     static final class ListCmd implements Callable<Integer> {
