@@ -1,46 +1,31 @@
 package org.iotb.fs.flash.jffs2;
 
 import java.io.IOException;
-import java.io.InputStream;
 import org.iotb.unpack.spi.ByteSource;
 
 /** Reads a file's bytes from its fragment map, decompressing one node at a time; holes read as zeros. */
-final class Jffs2FileStream extends InputStream {
+final class Jffs2FileStream extends org.iotb.fs.flash.common.PositionedFileStream {
     private final ByteSource source;
     private final Fragments frags;
-    private final long size;
     private final org.iotb.fs.flash.common.Warnings warnings;
     private final long ino;
-    private long pos;
     private DataNode cachedNode;
     private byte[] cachedData;
 
     Jffs2FileStream(ByteSource source, Fragments frags, long size, long ino, org.iotb.fs.flash.common.Warnings warnings) {
+        super(size);
         this.ino = ino;
         this.warnings = warnings;
         this.source = source;
         this.frags = frags;
-        this.size = size;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (pos >= size) {
-            return -1;
-        }
-        if (len == 0) {
-            return 0;
-        }
+    protected int readAt(long pos, byte[] b, int off, int len) throws IOException {
         Fragments.Frag f = frags.at(pos);
         int n;
         if (f == null) {
-            long holeEnd = Math.min(size, frags.nextStart(pos));
+            long holeEnd = Math.min(size(), frags.nextStart(pos));
             n = (int) Math.min(len, holeEnd - pos);
             java.util.Arrays.fill(b, off, off + n, (byte) 0);
         } else {
@@ -49,7 +34,6 @@ final class Jffs2FileStream extends InputStream {
             n = (int) Math.min(len, f.end() - pos);
             System.arraycopy(data, within, b, off, n);
         }
-        pos += n;
         return n;
     }
 

@@ -1,52 +1,36 @@
 package org.iotb.fs.flash.ubifs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.TreeMap;
 import org.iotb.fs.flash.common.Decompress;
 import org.iotb.fs.flash.common.Endian;
 
 /** A UBIFS file read block by block (4 KiB each) from its data nodes; missing blocks are holes. */
-final class UbifsFileStream extends InputStream {
+final class UbifsFileStream extends org.iotb.fs.flash.common.PositionedFileStream {
     private static final Endian LE = Endian.LITTLE;
     private final UbifsNodes nodes;
     private final TreeMap<Long, long[]> blocks;
-    private final long size;
     private final long inum;
     private final org.iotb.fs.flash.common.Warnings warnings;
-    private long pos;
     private long cachedBlock = -1;
     private byte[] cached;
 
     UbifsFileStream(UbifsNodes nodes, TreeMap<Long, long[]> blocks, long size, long inum,
                     org.iotb.fs.flash.common.Warnings warnings) {
+        super(size);
         this.warnings = warnings;
         this.nodes = nodes;
         this.blocks = blocks;
-        this.size = size;
         this.inum = inum;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (pos >= size) {
-            return -1;
-        }
-        if (len == 0) {
-            return 0;
-        }
+    protected int readAt(long pos, byte[] b, int off, int len) throws IOException {
         long block = pos / UbifsFormat.BLOCK_SIZE;
         int within = (int) (pos % UbifsFormat.BLOCK_SIZE);
         byte[] data = block(block);
-        int n = (int) Math.min(Math.min(len, UbifsFormat.BLOCK_SIZE - within), size - pos);
+        int n = Math.min(len, UbifsFormat.BLOCK_SIZE - within);
         System.arraycopy(data, within, b, off, n);
-        pos += n;
         return n;
     }
 
