@@ -1,7 +1,6 @@
 package org.iotb.fs.cramfs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.function.Consumer;
 import org.iotb.fs.common.Bytes;
 import org.iotb.fs.common.CorruptImageException;
@@ -12,7 +11,7 @@ import org.iotb.unpack.spi.ByteSource;
  * A cramfs file's bytes: a table of block end pointers, then 4 KiB pages compressed one by one with zlib. A
  * block whose start equals its end is a hole. A corrupt block ends the stream with a warning.
  */
-final class CramfsFile extends InputStream {
+final class CramfsFile extends org.iotb.fs.common.RefillingStream {
     static final int PAGE = 4096;
     private static final long UNCOMPRESSED = 1L << 31;
     private static final long DIRECT = 1L << 30;
@@ -22,59 +21,30 @@ final class CramfsFile extends InputStream {
     private final BlockDecompressor zlib;
     private final CramfsInode inode;
     private final long limit;
-    private final String path;
-    private final Consumer<String> warn;
     private final long blocks;
     private long index;
     private long prevEnd;
     private final byte[] page = new byte[PAGE];
-    private int pos;
-    private int len;
-    private boolean failed;
 
     CramfsFile(ByteSource fs, CramfsSuper sb, BlockDecompressor zlib, CramfsInode inode, long limit, String path,
                Consumer<String> warn) {
+        super("cramfs: " + path, warn);
         this.fs = fs;
         this.sb = sb;
         this.zlib = zlib;
         this.inode = inode;
         this.limit = limit;
-        this.path = path;
-        this.warn = warn;
         this.blocks = (inode.size() + PAGE - 1) / PAGE;
         this.prevEnd = inode.offset() + 4 * blocks;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+    protected boolean exhausted() {
+        return index >= blocks;
     }
 
     @Override
-    public int read(byte[] b, int off, int n) throws IOException {
-        if (n == 0) {
-            return 0;
-        }
-        while (pos >= len) {
-            if (failed || index >= blocks) {
-                return -1;
-            }
-            try {
-                nextBlock();
-            } catch (CorruptImageException e) {
-                failed = true;
-                warn.accept("cramfs: " + path + ": " + e.getMessage() + "; file cut short");
-                return -1;
-            }
-        }
-        int k = Math.min(n, len - pos);
-        System.arraycopy(page, pos, b, off, k);
-        pos += k;
-        return k;
-    }
-
-    private void nextBlock() throws IOException {
+    protected void refill() throws IOException {
         int expected = (int) Math.min(PAGE, inode.size() - index * PAGE);
         long ptrPos = inode.offset() + 4 * index;
         if (ptrPos + 4 > limit) {
@@ -93,8 +63,7 @@ final class CramfsFile extends InputStream {
         long start = prevEnd;
         long end = ptr;
         prevEnd = end;
-        pos = 0;
-        len = expected;
+        deliver(page, expected);
         if (end == start) { // a hole
             java.util.Arrays.fill(page, 0, expected, (byte) 0);
             return;

@@ -1,7 +1,6 @@
 package org.iotb.fs.ext;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.function.Consumer;
 import org.iotb.fs.common.CorruptImageException;
 
@@ -9,59 +8,30 @@ import org.iotb.fs.common.CorruptImageException;
  * A file's bytes through its block map: holes and unmapped blocks are zeros; runs of contiguous blocks are
  * read in one go. A block outside the volume ends the stream with a warning.
  */
-final class ExtFile extends InputStream {
+final class ExtFile extends org.iotb.fs.common.RefillingStream {
     private static final int RUN = 64;
 
     private final ExtVolume vol;
     private final BlockMap map;
     private final long size;
-    private final String path;
-    private final Consumer<String> warn;
     private long nextBlock;
     private long delivered;
     private byte[] buf = new byte[0];
-    private int pos;
-    private int len;
-    private boolean failed;
 
     ExtFile(ExtVolume vol, BlockMap map, long size, String path, Consumer<String> warn) {
+        super("ext: " + path, warn);
         this.vol = vol;
         this.map = map;
         this.size = size;
-        this.path = path;
-        this.warn = warn;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+    protected boolean exhausted() {
+        return delivered >= size;
     }
 
     @Override
-    public int read(byte[] b, int off, int n) throws IOException {
-        if (n == 0) {
-            return 0;
-        }
-        while (pos >= len) {
-            if (failed || delivered >= size) {
-                return -1;
-            }
-            try {
-                fill();
-            } catch (CorruptImageException e) {
-                failed = true;
-                warn.accept("ext: " + path + ": " + e.getMessage() + "; file cut short");
-                return -1;
-            }
-        }
-        int k = Math.min(n, len - pos);
-        System.arraycopy(buf, pos, b, off, k);
-        pos += k;
-        return k;
-    }
-
-    private void fill() throws IOException {
+    protected void refill() throws IOException {
         int bs = vol.blockSize();
         long first = map.physical(nextBlock);
         int run = 1;
@@ -84,7 +54,6 @@ final class ExtFile extends InputStream {
         }
         nextBlock += run;
         delivered += bytes;
-        pos = 0;
-        len = bytes;
+        deliver(buf, bytes);
     }
 }
