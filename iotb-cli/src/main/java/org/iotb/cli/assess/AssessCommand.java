@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `iotb assess`: the product's main job, from a profile and its evidence to verdicts and reports. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
+        header = "Assess a product against all three baselines and write the reports (the main job).",
         description = {"Assess a product against all three baselines: gather evidence from its firmware image(s)",
             "and/or a live device, combine it with the profile and the manufacturer's declarations, decide a verdict",
             "(pass, fail, not-applicable, inconclusive, not-assessed) for every requirement, and write reports.",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `iotb ics`: the Implementation Conformance Statement (EN 303 645 Annex B Table B.1 and its twins). */
 @Command(name = "ics", mixinStandardHelpOptions = true,
+        header = "Render a conformance statement (EN 303 645 Table B.1 and its twins) as CSV, Markdown or HTML.",
         description = {"Render the conformance statement of a product for a standard: one row per requirement with",
             "reference, status (M, R, M C (n), R C (n)), applicable (yes/no/undetermined), support and detail.",
             "Example: iotb ics --profile product.yaml --declarations decl.yaml --standard etsi-en-303-645 --format csv"})

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `iotb sbom IMAGE`: the software bill of materials of a firmware image, and its known vulnerabilities. */
 @Command(name = "sbom", mixinStandardHelpOptions = true,
+        header = "Software bill of materials of a firmware image (CycloneDX, SPDX, table) and its known vulnerabilities.",
         description = {"List the software components inside a firmware image (package databases and version",
             "signatures in binaries), with purl, CPE and the evidence for each, and the known vulnerabilities",
             "they carry (bundled starter set plus whatever 'iotb vulndb import' loaded).",
