@@ -20,6 +20,7 @@ import org.iotb.probe.auth.BruteForceCheck;
 import org.iotb.probe.auth.DefaultCredentialsCheck;
 import org.iotb.probe.checks.CoapCheck;
 import org.iotb.probe.checks.HttpChecks;
+import org.iotb.probe.checks.RobustnessCheck;
 import org.iotb.probe.checks.VersionDisclosureCheck;
 import org.iotb.probe.checks.SshChecks;
 import org.iotb.probe.checks.TlsChecks;
@@ -48,7 +49,8 @@ public final class DeviceScanner {
     public static List<DeviceCheck> defaultChecks() {
         return List.of(new ServiceChecks(), new FtpAnonymousCheck(), new TlsChecks(), new SshChecks(),
                 new MqttAnonymousCheck(), new HttpChecks(), new CoapCheck(), new DtlsChecks(),
-                new VersionDisclosureCheck(), new DefaultCredentialsCheck(), new BruteForceCheck());
+                new VersionDisclosureCheck(), new DefaultCredentialsCheck(), new BruteForceCheck(),
+                new RobustnessCheck());
     }
 
     public List<Finding> scan(DeviceTarget target, ProbeOptions options) {

@@ -40,7 +40,7 @@ public final class BruteForceCheck implements DeviceCheck {
         }
         List<LoginTargets.Target> targets = LoginTargets.find(ctx);
         if (targets.isEmpty()) {
-            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, MQTT) found"));
+            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, HTTP form, MQTT) found"));
         }
         List<Finding> out = new ArrayList<>();
         for (LoginTargets.Target t : targets) {

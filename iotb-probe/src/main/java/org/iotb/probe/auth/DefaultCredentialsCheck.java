@@ -36,7 +36,7 @@ public final class DefaultCredentialsCheck implements DeviceCheck {
         }
         List<LoginTargets.Target> targets = LoginTargets.find(ctx);
         if (targets.isEmpty()) {
-            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, MQTT) found"));
+            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, HTTP form, MQTT) found"));
         }
         List<Credential> creds = ctx.options.credentials() != null ? ctx.options.credentials()
                 : DefaultCredentials.builtIn();
@@ -48,7 +48,7 @@ public final class DefaultCredentialsCheck implements DeviceCheck {
     }
 
     static Finding tryAll(ProbeContext ctx, LoginTargets.Target t, List<Credential> creds) {
-        int budget = Math.min(ctx.options.attemptBudget(), creds.size());
+        int budget = Math.min(ctx.options.attemptBudget() - t.probe().extraAttempts(), creds.size());
         int tried = 0;
         int refused = 0;
         int unknown = 0;
@@ -88,7 +88,8 @@ public final class DefaultCredentialsCheck implements DeviceCheck {
         }
         return Finding.pass(ID, where + " rejected " + failures + " of " + tried + " default credential pair(s)"
                 + (refused + unknown > 0 ? " (" + refused + " refused, " + unknown + " unclear)" : ""),
-                List.of(Ev.of(ctx, t.service(), t.probe().protocol(), tried + " login attempts from the default list",
+                List.of(Ev.of(ctx, t.service(), t.probe().protocol(), tried + " login attempts from the default list"
+                        + " (" + t.probe().describe(ctx, t.service()) + ")",
                         "all rejected")));
     }
 }

@@ -10,4 +10,14 @@ public interface LoginProbe {
     String protocol();
 
     LoginResult attempt(ProbeContext ctx, Service s, Credential c);
+
+    /** Logins this probe spends once, besides the credentials tried (e.g. a reference attempt). */
+    default int extraAttempts() {
+        return 0;
+    }
+
+    /** What is being logged into, for evidence (URL, form fields); the protocol label by default. */
+    default String describe(ProbeContext ctx, Service s) {
+        return protocol() + " on port " + s.port();
+    }
 }

@@ -36,6 +36,11 @@ public final class LoginTargets {
                         HttpLogin h = HttpLogin.detect(ctx, s);
                         if (h != null) {
                             out.add(new Target(s, h));
+                        } else {
+                            FormLogin f = FormLogin.detect(ctx, s);
+                            if (f != null) {
+                                out.add(new Target(s, f));
+                            }
                         }
                     }
                 }

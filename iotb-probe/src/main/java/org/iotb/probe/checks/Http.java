@@ -37,7 +37,23 @@ public final class Http {
     }
 
     public static HttpResponse get(ProbeContext ctx, Service s, String path, String extraHeaders) throws IOException {
-        byte[] req = request(ctx, "GET", path, extraHeaders).getBytes(StandardCharsets.ISO_8859_1);
+        return exchange(ctx, s, request(ctx, "GET", path, extraHeaders).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** POSTs an application/x-www-form-urlencoded body (a web login form). */
+    public static HttpResponse postForm(ProbeContext ctx, Service s, String path, String extraHeaders, String body)
+            throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        String head = request(ctx, "POST", path, (extraHeaders == null ? "" : extraHeaders)
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + b.length + "\r\n");
+        byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] req = java.util.Arrays.copyOf(h, h.length + b.length);
+        System.arraycopy(b, 0, req, h.length, b.length);
+        return exchange(ctx, s, req);
+    }
+
+    /** Sends one complete request and reads the bounded reply (the server closes: HTTP/1.0, Connection: close). */
+    public static HttpResponse exchange(ProbeContext ctx, Service s, byte[] req) throws IOException {
         if (s.tls()) {
             try (SSLSocket sock = TlsTunnel.open(ctx.address(), s.port(), ctx.options.readMillis(), ctx.deadline)) {
                 OutputStream o = sock.getOutputStream();

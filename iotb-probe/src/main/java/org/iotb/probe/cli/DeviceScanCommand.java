@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "SSH algorithms and password login, HTTP logins and exposed configuration, MQTT, CoAP).",
             "",
             "Only scan devices you own or are authorised to test. Only the host you name is probed;",
-            "credential guessing and brute-force measurement run only with --intrusive.",
+            "credential guessing, brute-force measurement and malformed inputs run only with --intrusive.",
             "",
             "Examples:",
             "  iotb scan device 192.168.1.50",
@@ -51,8 +51,9 @@ public final class DeviceScanCommand implements Callable<Integer> {
     @Option(names = "--udp", description = "Also send UDP discovery probes (SSDP, mDNS, CoAP, SNMP, TFTP).")
     boolean udp;
 
-    @Option(names = "--intrusive", description = "Allow login attempts: default credentials and brute-force "
-            + "resistance. May lock accounts or trigger alarms on the device.")
+    @Option(names = "--intrusive", description = "Allow login attempts (default credentials, brute-force "
+            + "resistance) and malformed-input robustness tests. May lock accounts, trigger alarms or crash "
+            + "the device.")
     boolean intrusive;
 
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "1500",
