@@ -9,7 +9,6 @@ import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 import org.iotb.probe.Credential;
-import org.iotb.probe.DeviceCheck;
 import org.iotb.probe.ProbeContext;
 import org.iotb.probe.checks.Ev;
 
@@ -19,29 +18,16 @@ import org.iotb.probe.checks.Ev;
  * answers slowly (median >= 1 s) or slows down (last third >= 3x the first third); fails when it answers
  * every guess quickly. The timings are in the finding's data.
  */
-public final class BruteForceCheck implements DeviceCheck {
+public final class BruteForceCheck extends LoginCheck {
     public static final String ID = "net.auth.bruteforce-resistance";
     static final long SLOW_MILLIS = 1000;
 
-    @Override
-    public String name() {
-        return "brute-force resistance";
+    public BruteForceCheck() {
+        super(ID, "brute-force resistance");
     }
 
     @Override
-    public List<String> checkIds() {
-        return List.of(ID);
-    }
-
-    @Override
-    public List<Finding> run(ProbeContext ctx) {
-        if (!ctx.options.intrusive()) {
-            return List.of(Finding.notRun(ID, "intrusive check: needs --intrusive"));
-        }
-        List<LoginTargets.Target> targets = LoginTargets.find(ctx);
-        if (targets.isEmpty()) {
-            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, HTTP form, MQTT) found"));
-        }
+    List<Finding> run(ProbeContext ctx, List<LoginTargets.Target> targets) {
         List<Finding> out = new ArrayList<>();
         for (LoginTargets.Target t : targets) {
             out.add(measure(ctx, t));

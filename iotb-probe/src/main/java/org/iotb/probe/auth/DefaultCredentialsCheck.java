@@ -8,7 +8,6 @@ import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Severity;
 import org.iotb.probe.Credential;
-import org.iotb.probe.DeviceCheck;
 import org.iotb.probe.ProbeContext;
 import org.iotb.probe.checks.Ev;
 
@@ -16,28 +15,15 @@ import org.iotb.probe.checks.Ev;
  * net.auth.default-credentials (intrusive): tries the default-credential list on every login service, at most
  * the attempt budget per service, stopping at the first success. The password is masked in the report.
  */
-public final class DefaultCredentialsCheck implements DeviceCheck {
+public final class DefaultCredentialsCheck extends LoginCheck {
     public static final String ID = "net.auth.default-credentials";
 
-    @Override
-    public String name() {
-        return "default credentials";
+    public DefaultCredentialsCheck() {
+        super(ID, "default credentials");
     }
 
     @Override
-    public List<String> checkIds() {
-        return List.of(ID);
-    }
-
-    @Override
-    public List<Finding> run(ProbeContext ctx) {
-        if (!ctx.options.intrusive()) {
-            return List.of(Finding.notRun(ID, "intrusive check: needs --intrusive"));
-        }
-        List<LoginTargets.Target> targets = LoginTargets.find(ctx);
-        if (targets.isEmpty()) {
-            return List.of(Finding.notRun(ID, "no login service (SSH, Telnet, FTP, HTTP Basic/Digest, HTTP form, MQTT) found"));
-        }
+    List<Finding> run(ProbeContext ctx, List<LoginTargets.Target> targets) {
         List<Credential> creds = ctx.options.credentials() != null ? ctx.options.credentials()
                 : DefaultCredentials.builtIn();
         List<Finding> out = new ArrayList<>();
