@@ -1,5 +1,10 @@
 package org.iotb.probe.dtls;
 
+import static org.iotb.probe.tls.HelloEncoding.u16;
+import static org.iotb.probe.tls.HelloEncoding.u24;
+
+import org.iotb.probe.tls.HelloEncoding;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -136,34 +141,14 @@ public final class DtlsHandshake {
         body.write(0);
         body.write(cookie.length);
         body.writeBytes(cookie);
-        u16(body, ciphers.size() * 2 + 2);
-        for (int c : ciphers) {
-            u16(body, c);
-        }
-        u16(body, 0x00ff);
-        body.write(1);
-        body.write(0);
+        HelloEncoding.cipherSuites(body, ciphers);
         ByteArrayOutputStream ext = new ByteArrayOutputStream();
-        u16(ext, 0x000a);
-        u16(ext, GROUPS.length * 2 + 2);
-        u16(ext, GROUPS.length * 2);
-        for (int g : GROUPS) {
-            u16(ext, g);
-        }
-        u16(ext, 0x000b);
-        u16(ext, 2);
-        ext.write(1);
-        ext.write(0);
+        HelloEncoding.listExtension(ext, 0x000a, GROUPS);
+        HelloEncoding.ecPointFormats(ext);
         if (v == DtlsVersion.DTLS12) {
-            u16(ext, 0x000d);
-            u16(ext, SIG_ALGS.length * 2 + 2);
-            u16(ext, SIG_ALGS.length * 2);
-            for (int s : SIG_ALGS) {
-                u16(ext, s);
-            }
+            HelloEncoding.listExtension(ext, 0x000d, SIG_ALGS);
         }
-        u16(ext, 0x0017);
-        u16(ext, 0);
+        HelloEncoding.extendedMasterSecret(ext);
         byte[] e = ext.toByteArray();
         u16(body, e.length);
         body.writeBytes(e);
@@ -200,15 +185,6 @@ public final class DtlsHandshake {
         return r.toByteArray();
     }
 
-    private static void u16(ByteArrayOutputStream o, int v) {
-        o.write((v >> 8) & 0xff);
-        o.write(v & 0xff);
-    }
-
-    private static void u24(ByteArrayOutputStream o, int v) {
-        o.write((v >> 16) & 0xff);
-        u16(o, v & 0xffff);
-    }
 
     private static byte[] hex(String s) {
         byte[] b = new byte[s.length() / 2];

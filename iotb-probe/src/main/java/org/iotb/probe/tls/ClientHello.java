@@ -1,5 +1,8 @@
 package org.iotb.probe.tls;
 
+import static org.iotb.probe.tls.HelloEncoding.u16;
+import static org.iotb.probe.tls.HelloEncoding.u24;
+
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.List;
@@ -32,14 +35,7 @@ public final class ClientHello {
         } else {
             body.write(0);
         }
-        u16(body, ciphers.size() * 2 + 2);
-        for (int c : ciphers) {
-            u16(body, c);
-        }
-        // TLS_EMPTY_RENEGOTIATION_INFO_SCSV: harmless, and some stacks expect it from clients without the extension
-        u16(body, 0x00ff);
-        body.write(1);
-        body.write(0);
+        HelloEncoding.cipherSuites(body, ciphers);
         if (version != TlsVersion.SSL3) {
             byte[] ext = extensions(tls13, sniName);
             u16(body, ext.length);
@@ -70,24 +66,10 @@ public final class ClientHello {
             u16(e, n.length);
             e.writeBytes(n);
         }
-        u16(e, 0x000a);
-        u16(e, GROUPS.length * 2 + 2);
-        u16(e, GROUPS.length * 2);
-        for (int g : GROUPS) {
-            u16(e, g);
-        }
-        u16(e, 0x000b);
-        u16(e, 2);
-        e.write(1);
-        e.write(0);
-        u16(e, 0x000d);
-        u16(e, SIG_ALGS.length * 2 + 2);
-        u16(e, SIG_ALGS.length * 2);
-        for (int s : SIG_ALGS) {
-            u16(e, s);
-        }
-        u16(e, 0x0017);
-        u16(e, 0);
+        HelloEncoding.listExtension(e, 0x000a, GROUPS);
+        HelloEncoding.ecPointFormats(e);
+        HelloEncoding.listExtension(e, 0x000d, SIG_ALGS);
+        HelloEncoding.extendedMasterSecret(e);
         u16(e, 0xff01);
         u16(e, 1);
         e.write(0);
@@ -115,15 +97,5 @@ public final class ClientHello {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
-    }
-
-    static void u16(ByteArrayOutputStream o, int v) {
-        o.write((v >> 8) & 0xff);
-        o.write(v & 0xff);
-    }
-
-    static void u24(ByteArrayOutputStream o, int v) {
-        o.write((v >> 16) & 0xff);
-        u16(o, v & 0xffff);
     }
 }
