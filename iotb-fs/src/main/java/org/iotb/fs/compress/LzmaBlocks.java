@@ -3,6 +3,7 @@ package org.iotb.fs.compress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.LZMAInputStream;
 
 /**
@@ -34,6 +35,12 @@ public final class LzmaBlocks implements BlockDecompressor {
                     size |= (src[off + PROPS + i] & 0xffL) << (8 * i);
                 }
                 if (size == -1 || (size >= 0 && size <= dstMax)) {
+                    byte[] header = java.util.Arrays.copyOfRange(src, off, off + PROPS + 8);
+                    putDictionary(header, dictSize);
+                    int n = viaLiblzma(header, src, off + PROPS + 8, len - PROPS - 8, dst, dstMax, dictSize, false);
+                    if (n >= 0) {
+                        return n;
+                    }
                     LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off + 13, len - 13),
                             size, (byte) props, dictSize);
                     // squashfs-tools writes the size field and also keeps liblzma's end marker
@@ -55,6 +62,15 @@ public final class LzmaBlocks implements BlockDecompressor {
      */
     private int rawLzma(byte[] src, int off, int len, int props, int dictSize, byte[] dst, int dstMax)
             throws IOException {
+        // liblzma reads the vendor layout as .lzma "alone" with an unknown size and no end marker
+        byte[] header = new byte[PROPS + 8];
+        header[0] = (byte) props;
+        putDictionary(header, dictSize);
+        java.util.Arrays.fill(header, PROPS, header.length, (byte) 0xff);
+        int fast = viaLiblzma(header, src, off + PROPS, len - PROPS, dst, dstMax, dictSize, true);
+        if (fast >= 0) {
+            return fast;
+        }
         LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off + PROPS, len - PROPS), -1,
                 (byte) props, dictSize);
         int n = 0;
@@ -80,6 +96,31 @@ public final class LzmaBlocks implements BlockDecompressor {
             throw new CorruptImageException("lzma: block decodes to nothing");
         }
         return n;
+    }
+
+    /** The capped dictionary size, so that liblzma allocates no more than xz-java would. */
+    private static void putDictionary(byte[] header, int dictSize) {
+        for (int i = 0; i < 4; i++) {
+            header[1 + i] = (byte) (dictSize >>> (8 * i));
+        }
+    }
+
+    /**
+     * Decodes with liblzma when it is loaded; -1 when it is not or when it refuses the block, so that xz-java,
+     * the reference, decodes it or explains why it is corrupt.
+     */
+    private static int viaLiblzma(byte[] header, byte[] src, int off, int len, byte[] dst, int dstMax, int dictSize,
+                                  boolean keepTruncated) {
+        if (!NativeLzma.available()) {
+            return -1;
+        }
+        try {
+            // room for the dictionary liblzma allocates, plus its fixed state
+            long limit = dictSize + (4L << 20);
+            return NativeLzma.decode(NativeLzma.Format.ALONE, header, src, off, len, dst, dstMax, limit, keepTruncated);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.iotb.fs.compress;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -13,6 +14,14 @@ public final class XzBlocks implements BlockDecompressor {
 
     @Override
     public int decompress(byte[] src, int off, int len, byte[] dst, int dstMax) throws IOException {
+        if (NativeLzma.available()) {
+            try {
+                return NativeLzma.decode(NativeLzma.Format.XZ, null, src, off, len, dst, dstMax,
+                        MEMORY_LIMIT_KIB * 1024L, false);
+            } catch (IOException e) {
+                // xz-java below is the reference: it decodes what liblzma refused, or says why it is corrupt
+            }
+        }
         try {
             return StreamBlocks.drain(new XZInputStream(new ByteArrayInputStream(src, off, len), MEMORY_LIMIT_KIB),
                     dst, dstMax, name());

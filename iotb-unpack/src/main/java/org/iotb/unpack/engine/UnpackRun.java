@@ -125,6 +125,7 @@ public final class UnpackRun {
         stats.put("candidates", candidates);
         stats.put("identifyCalls", identifyCalls);
         stats.put("handlers", handlers.stream().map(FormatHandler::id).toList());
+        stats.put("lzmaDecoder", org.iotb.unpack.codec.NativeLzma.description());
         if (budget.exhausted() != null) {
             stats.put("stoppedBy", budget.exhausted());
         }

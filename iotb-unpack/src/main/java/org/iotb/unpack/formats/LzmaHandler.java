@@ -11,7 +11,7 @@ import org.iotb.unpack.spi.ExtractionSink;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
-import org.tukaani.xz.LZMAInputStream;
+import org.iotb.unpack.codec.LzmaStreams;
 
 /**
  * LZMA "alone" (.lzma, the kernel and uImage payload format): 13-byte header of properties, dictionary size
@@ -59,8 +59,8 @@ public final class LzmaHandler implements FormatHandler {
         return Streams.match(id(), off, -1, "LZMA compressed data", info);
     }
 
-    private static LZMAInputStream open(java.io.InputStream in) throws IOException {
-        return new LZMAInputStream(in, XzHandler.MEMORY_LIMIT_KIB);
+    private static java.io.InputStream open(java.io.InputStream in) throws IOException {
+        return LzmaStreams.alone(in, XzHandler.MEMORY_LIMIT_KIB);
     }
 
     @Override

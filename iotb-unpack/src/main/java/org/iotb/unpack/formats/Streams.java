@@ -3,6 +3,7 @@ package org.iotb.unpack.formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.iotb.unpack.codec.LzmaStreams;
 import org.iotb.unpack.io.CursorStream;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
@@ -42,7 +43,9 @@ final class Streams {
         InputStream in = decoder.open(cur);
         boolean complete = sink.file(name, 0644, 0, in);
         if (complete && m.length() <= 0) {
-            sink.extent(cur.position() - m.offset());
+            // a native decoder reads ahead in chunks and counts what it used; the others stop exactly
+            long used = LzmaStreams.compressedBytesUsed(in);
+            sink.extent(used >= 0 ? used : cur.position() - m.offset());
         }
     }
 

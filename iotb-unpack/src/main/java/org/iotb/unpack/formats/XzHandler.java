@@ -10,7 +10,7 @@ import org.iotb.unpack.spi.ExtractionSink;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
-import org.tukaani.xz.SingleXZInputStream;
+import org.iotb.unpack.codec.LzmaStreams;
 
 /** xz: one stream per match, stream-flags CRC checked at identify; decoder memory capped. */
 public final class XzHandler implements FormatHandler {
@@ -37,7 +37,7 @@ public final class XzHandler implements FormatHandler {
                 || Bytes.crc32(h, 6, 2) != Bytes.le32(h, 8)) {
             return Optional.empty();
         }
-        if (!Streams.trial(new SingleXZInputStream(s.stream(off, s.size() - off), MEMORY_LIMIT_KIB), 1)) {
+        if (!Streams.trial(LzmaStreams.xz(s.stream(off, s.size() - off), MEMORY_LIMIT_KIB), 1)) {
             return Optional.empty();
         }
         return Streams.match(id(), off, -1, "xz compressed data", Map.of("check", check));
@@ -45,6 +45,6 @@ public final class XzHandler implements FormatHandler {
 
     @Override
     public void extract(ByteSource s, Match m, ExtractionSink sink) throws IOException {
-        Streams.extractOne(s, m, sink, "data", in -> new SingleXZInputStream(in, MEMORY_LIMIT_KIB));
+        Streams.extractOne(s, m, sink, "data", in -> LzmaStreams.xz(in, MEMORY_LIMIT_KIB));
     }
 }

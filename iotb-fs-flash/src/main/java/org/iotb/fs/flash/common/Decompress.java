@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.LZMAInputStream;
 
 /**
@@ -74,6 +75,9 @@ public final class Decompress {
     public static byte[] lzmaRaw(byte[] src, int off, int len, int outLen, int lc, int lp, int pb, int dictSize)
             throws IOException {
         byte[] out = new byte[outLen];
+        if (NativeLzma.available() && lzmaRawNative(src, off, len, out, lc, lp, pb, dictSize)) {
+            return out;
+        }
         try (LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off, len), outLen, lc, lp, pb,
                 dictSize, null)) {
             // The size is known from the node; an end marker may or may not follow it.
@@ -92,6 +96,26 @@ public final class Decompress {
             return out;
         } catch (RuntimeException e) {
             throw new IOException("corrupt LZMA data: " + e.getMessage(), e);
+        }
+    }
+
+    /** liblzma, reading the node as .lzma "alone" with its known size; false sends it to xz-java, the reference. */
+    private static boolean lzmaRawNative(byte[] src, int off, int len, byte[] out, int lc, int lp, int pb,
+                                         int dictSize) {
+        byte[] header = new byte[13];
+        header[0] = (byte) ((pb * 5 + lp) * 9 + lc);
+        for (int i = 0; i < 4; i++) {
+            header[1 + i] = (byte) (dictSize >>> (8 * i));
+        }
+        for (int i = 0; i < 8; i++) {
+            header[5 + i] = (byte) ((long) out.length >>> (8 * i));
+        }
+        try {
+            long limit = dictSize + (4L << 20);
+            return NativeLzma.decode(NativeLzma.Format.ALONE, header, src, off, len, out, out.length, limit, false)
+                    == out.length;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
