@@ -4,22 +4,24 @@
 # Not a test: run on demand, e.g.  scripts/bench-unpack.sh            (samples + a generated image)
 #                                  scripts/bench-unpack.sh IMG...      (your own images)
 # Needs: java 17, binwalk, GNU time (/usr/bin/time), tar, xz, gzip. Results go to docs/benchmarks/unpack.md by hand.
+# ROUNDS=N (default 1) runs every image N times per tool and keeps each tool's median time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 samples=${IOTB_SAMPLES:-$root/../shared/samples}
 work=$(mktemp -d /tmp/bench-unpack.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# --- how to run iotb: this module's classes + runtime deps (+ the sibling file-system handlers), or with
-#     IOTB_LAUNCHER=1 the product launcher ./iotb (its fat jar may be older than this module's sources)
-if [[ ${IOTB_LAUNCHER:-0} == 1 && -x "$root/iotb" ]]; then
+# --- how to run iotb: the product launcher ./iotb (what users run: fat jar, class-data-sharing archive, liblzma),
+#     rebuilt first; IOTB_MODULE=1 runs this module's classes + runtime deps (+ the sibling file-system handlers)
+#     on a plain JVM instead, to measure the engine without the launcher
+if [[ ${IOTB_MODULE:-0} != 1 ]]; then
+    (cd "$root" && ./mvnw -q -o package -DskipTests >/dev/null)
     iotb=("$root/iotb" unpack)
 else
     (cd "$root" && ./mvnw -q -o -pl iotb-unpack install -DskipTests >/dev/null)
     (cd "$root" && ./mvnw -q -o -pl iotb-unpack dependency:build-classpath -Dmdep.includeScope=runtime \
         -Dmdep.outputFile="$work/cp.txt" >/dev/null)
     cp="$root/iotb-unpack/target/classes:$(cat "$work/cp.txt")"
-    # file-system handlers of the sibling modules, when built, so both tools get squashfs & co.
     for m in iotb-fs iotb-fs-flash; do
         [[ -d "$root/$m/target/classes" ]] && cp="$cp:$root/$m/target/classes"
     done
@@ -72,15 +74,25 @@ measure() { # label outdir cmd... -> "seconds maxrss_kib files"
 # binwalk refuses to extract as root unless told to
 bw_root=(); [[ $(id -u) -eq 0 ]] && bw_root=(--run-as=root)
 
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END { print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2) }'; }
+rounds=${ROUNDS:-1}
+
 printf '%-48s %9s %9s %9s %9s %8s %8s %7s\n' image iotb_s binwalk_s iotb_MiB bw_MiB iotb_f bw_f speedup
 tot_i=0; tot_b=0
 for img in "${images[@]}"; do
     name=$(basename "$img")
-    read -r si ri nfi < <(measure iotb "$work/iotb-$name" "${iotb[@]}" "$img" -o "$work/iotb-$name")
-    read -r sb rb fb < <(measure binwalk "$work/bw-$name" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name" "$img")
+    ti=(); tb=()
+    for ((r = 0; r < rounds; r++)); do   # alternate the tools so that load changes hit both alike
+        rm -rf "$work/iotb-$name" "$work/bw-$name"
+        read -r si ri nfi < <(measure iotb "$work/iotb-$name" "${iotb[@]}" "$img" -o "$work/iotb-$name")
+        read -r sb rb fb < <(measure binwalk "$work/bw-$name" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name" "$img")
+        ti+=("$si"); tb+=("$sb")
+    done
+    si=$(echo "${ti[*]}" | median); sb=$(echo "${tb[*]}" | median)
     ratio=$(awk -v a="$sb" -v b="$si" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
     printf '%-48s %9.2f %9.2f %9.0f %9.0f %8d %8d %7s\n' "${name:0:48}" "$si" "$sb" $((ri / 1024)) $((rb / 1024)) "$nfi" "$fb" "$ratio"
     tot_i=$(awk -v a="$tot_i" -v b="$si" 'BEGIN{print a+b}'); tot_b=$(awk -v a="$tot_b" -v b="$sb" 'BEGIN{print a+b}')
     rm -rf "$work/iotb-$name" "$work/bw-$name"
 done
-awk -v i="$tot_i" -v b="$tot_b" 'BEGIN { printf "total: iotb %.2f s, binwalk -Me %.2f s, speedup %.1fx\n", i, b, b / i }'
+awk -v i="$tot_i" -v b="$tot_b" -v r="$rounds" 'BEGIN { printf "total (medians of %d rounds): iotb %.2f s, binwalk -Me %.2f s, speedup %.1fx\n", r, i, b, b / i }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

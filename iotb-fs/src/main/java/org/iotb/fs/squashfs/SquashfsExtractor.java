@@ -23,6 +23,8 @@ import org.iotb.unpack.spi.ExtractionSink;
 final class SquashfsExtractor {
     static final int MAX_DEPTH = 512;
     static final long MAX_ENTRIES = 2_000_000;
+    /** Entries resolved ahead of the one being written, so the pool has the next files' blocks to work on. */
+    static final int LOOKAHEAD_ENTRIES = 256;
 
     private record Pending(String path, Inode dir, int depth) {
     }
@@ -91,22 +93,49 @@ final class SquashfsExtractor {
         visitedDirs.add(sb.rootInode());
         ArrayDeque<Pending> stack = new ArrayDeque<>();
         stack.push(new Pending("", root, 0));
-        while (!stack.isEmpty()) {
-            if (sink.cancelled()) {
-                return;
-            }
-            Pending d = stack.pop();
-            List<Item> items = resolve(d, stack, scheduler);
-            if (items == null) {
-                return;
-            }
-            try {
-                emitAll(items, scheduler);
-            } finally {
-                for (Item it : items) {
+        ArrayDeque<Item> ready = new ArrayDeque<>();
+        ArrayDeque<FileContent> unscheduled = new ArrayDeque<>();
+        try {
+            while (!sink.cancelled()) {
+                // resolve ahead, across directories: small directories would otherwise drain the pool
+                while (ready.size() < LOOKAHEAD_ENTRIES && !stack.isEmpty()) {
+                    List<Item> items = resolve(stack.pop(), stack, scheduler);
+                    if (items == null) {
+                        return;
+                    }
+                    for (Item it : items) {
+                        ready.add(it);
+                        if (it.content() != null) {
+                            unscheduled.add(it.content());
+                        }
+                    }
+                }
+                Item it = ready.poll();
+                if (it == null) {
+                    return;
+                }
+                // only inodes that can be linked twice are remembered (2.x has no link count), keeping memory low
+                boolean linkable = it.inode().nlink() > 1 || sb.major() == 2;
+                String first = linkable ? seenInodes.putIfAbsent(it.inode().number(), it.path()) : null;
+                if (first != null) {
                     if (it.content() != null) {
                         it.content().close();
                     }
+                    sink.hardlink(it.path(), first);
+                    continue;
+                }
+                // closed and fully scheduled contents drop off the front
+                while (scheduler.hasRoom() && !unscheduled.isEmpty()) {
+                    if (!unscheduled.peek().scheduleOne()) {
+                        unscheduled.poll();
+                    }
+                }
+                emit(it);
+            }
+        } finally {
+            for (Item it : ready) {
+                if (it.content() != null) {
+                    it.content().close();
                 }
             }
         }
@@ -172,32 +201,6 @@ final class SquashfsExtractor {
             items.add(new Item(path, inode, content));
         }
         return items;
-    }
-
-    /** Emits entries in order while the pool decompresses the next files' blocks within the budget. */
-    private void emitAll(List<Item> items, Scheduler scheduler) throws IOException {
-        int ahead = 0;
-        for (int i = 0; i < items.size(); i++) {
-            if (sink.cancelled()) {
-                return;
-            }
-            Item it = items.get(i);
-            // only inodes that can be linked twice are remembered (2.x has no link count), keeping memory low
-            boolean linkable = it.inode().nlink() > 1 || sb.major() == 2;
-            String first = linkable ? seenInodes.putIfAbsent(it.inode().number(), it.path()) : null;
-            if (first != null) {
-                sink.hardlink(it.path(), first);
-                continue;
-            }
-            ahead = Math.max(ahead, i);
-            while (ahead < items.size() && scheduler.hasRoom()) {
-                FileContent next = items.get(ahead).content();
-                if (next == null || !next.scheduleOne()) {
-                    ahead++;
-                }
-            }
-            emit(it);
-        }
     }
 
     private void emit(Item it) throws IOException {
