@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.iotb.model.Json;
 import org.iotb.model.Tool;
 import org.iotb.unpack.UnpackListener;
@@ -39,7 +42,8 @@ import org.iotb.unpack.spi.Match;
 
 /**
  * One unpack: carve the image, extract each structure through a {@link SafeSink}, recurse into the files that
- * came out, and assemble the manifest. Single-threaded; all state lives here.
+ * came out, and assemble the manifest. All state lives here and is touched by one thread; only the magic
+ * scans of extracted files run ahead on a small pool ({@link ScanAhead}).
  */
 public final class UnpackRun {
     static final int MAX_CANDIDATES = 2_000_000;
@@ -55,6 +59,13 @@ public final class UnpackRun {
     private final List<ContainerRecord> containers = new ArrayList<>();
     private final List<Region> regions = new ArrayList<>();
     private final List<UBootEnvironment> envs = new ArrayList<>();
+    /** Scans extracted files ahead of the carving thread ({@link ScanAhead}); everything else stays on one thread. */
+    private final ExecutorService scanPool = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "unpack-scan");
+                t.setDaemon(true);
+                return t;
+            });
     private Path outDir;
     private long candidates;
     private long identifyCalls;
@@ -103,7 +114,9 @@ public final class UnpackRun {
             Set<String> ancestors = new HashSet<>();
             ancestors.add(sha);
             Files.createDirectory(root);
-            carve(src, imageName, root, rootName, List.of(), 0, ancestors, true);
+            carve(src, imageName, root, rootName, List.of(), 0, ancestors, true, null);
+        } finally {
+            scanPool.shutdownNow();
         }
         if (containers.isEmpty()) {
             warnings.add(imageName + ": no known structure found; nothing extracted");
@@ -141,11 +154,15 @@ public final class UnpackRun {
      * (created on first use). Returns the format found at offset 0, or null.
      */
     private String carve(ByteSource src, String container, Path base, String baseRel, List<ProvenanceStep> chain,
-                         int depth, Set<String> ancestors, boolean baseExists) throws IOException {
+                         int depth, Set<String> ancestors, boolean baseExists,
+                         Supplier<MagicScanner.Result> scanned) throws IOException {
         if (stopIfExhausted()) {
             return null;
         }
-        MagicScanner.Result scan = scanner.scan(src, MAX_CANDIDATES, budget::isExhausted);
+        MagicScanner.Result scan = scanned == null ? null : scanned.get();
+        if (scan == null) {
+            scan = scanner.scan(src, MAX_CANDIDATES, budget::isExhausted);
+        }
         if (scan.capped() && !budget.isExhausted()) {
             warnings.add(container + ": more than " + MAX_CANDIDATES + " magic candidates; carving stopped early");
         }
@@ -274,20 +291,29 @@ public final class UnpackRun {
             entries.add(e);
         }
         listener.containerExtracted(rec, entries.size(), budget.bytesWritten());
+        List<Path> files = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (Map.Entry<String, Path> f : sink.writtenFiles().entrySet()) {
             Integer at = index.get(rel + "/" + f.getKey());
-            if (at == null) {
-                continue;
+            if (at != null) {
+                files.add(f.getValue());
+                positions.add(at);
             }
-            ManifestEntry e = entries.get(at);
-            String type = recurse(f.getValue(), e, chain2, depth + 1, ancestors);
-            entries.set(at, e.withDetectedType(type != null ? type : TypeSniffer.sniff(f.getValue())));
+        }
+        try (ScanAhead ahead = new ScanAhead(scanner, scanPool, files, MAX_CANDIDATES, budget::isExhausted)) {
+            for (int k = 0; k < files.size(); k++) {
+                int at = positions.get(k);
+                int which = k;
+                ManifestEntry e = entries.get(at);
+                String type = recurse(files.get(k), e, chain2, depth + 1, ancestors, () -> ahead.result(which));
+                entries.set(at, e.withDetectedType(type != null ? type : TypeSniffer.sniff(files.get(k))));
+            }
         }
         return extent;
     }
 
-    private String recurse(Path file, ManifestEntry e, List<ProvenanceStep> chain, int depth, Set<String> ancestors)
-            throws IOException {
+    private String recurse(Path file, ManifestEntry e, List<ProvenanceStep> chain, int depth, Set<String> ancestors,
+                           Supplier<MagicScanner.Result> scanned) throws IOException {
         if (budget.isExhausted() || e.size() == null || e.size() == 0) {
             return null;
         }
@@ -312,7 +338,7 @@ public final class UnpackRun {
         Set<String> anc = new HashSet<>(ancestors);
         anc.add(e.sha256());
         try (ByteSource fs = ByteSource.open(file)) {
-            return carve(fs, e.path(), base, baseRel, chain, depth, anc, false);
+            return carve(fs, e.path(), base, baseRel, chain, depth, anc, false, scanned);
         } catch (IOException ex) {
             warnings.add(e.path() + ": not unpacked: " + ex);
             return null;
