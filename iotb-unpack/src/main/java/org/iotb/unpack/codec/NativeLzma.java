@@ -13,34 +13,49 @@ public final class NativeLzma {
     /** The container a block is in: a whole .xz stream, or .lzma "alone" (13-byte header). */
     public enum Format { XZ, ALONE }
 
-    private static final String DESCRIPTION;
-    private static final boolean AVAILABLE;
-
-    static {
-        boolean ok;
-        String text;
-        try {
-            ok = Liblzma.AVAILABLE;
-            text = ok ? "liblzma " + Liblzma.VERSION : "xz-java (" + Liblzma.WHY_NOT + ")";
-        } catch (LinkageError e) { // JNA itself is not on the class path: Liblzma cannot even be linked
-            ok = false;
-            text = "xz-java (no JNA: " + e.getMessage() + ")";
-        }
-        AVAILABLE = ok;
-        DESCRIPTION = text;
+    private NativeLzma() {
     }
 
-    private NativeLzma() {
+    /** Loaded on first use; a holder class so that {@link #loadInBackground()} itself does not wait for it. */
+    private static final class State {
+        static final boolean AVAILABLE;
+        static final String DESCRIPTION;
+
+        static {
+            boolean ok;
+            String text;
+            try {
+                ok = Liblzma.AVAILABLE;
+                text = ok ? "liblzma " + Liblzma.VERSION : "xz-java (" + Liblzma.WHY_NOT + ")";
+            } catch (LinkageError e) { // JNA itself is not on the class path: Liblzma cannot even be linked
+                ok = false;
+                text = "xz-java (no JNA: " + e.getMessage() + ")";
+            }
+            AVAILABLE = ok;
+            DESCRIPTION = text;
+        }
+    }
+
+    /**
+     * Starts loading JNA and liblzma (about 0.1 s, mostly JNA's own start-up) on a daemon thread, so that it
+     * overlaps other work; a caller that needs the decoder before then simply waits for the load to finish.
+     */
+    public static void loadInBackground() {
+        Thread t = new Thread(() -> {
+            boolean ignored = State.AVAILABLE;
+        }, "liblzma-load");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** True when liblzma and JNA could be loaded on this machine (and were not disabled). */
     public static boolean available() {
-        return AVAILABLE;
+        return State.AVAILABLE;
     }
 
     /** "liblzma 5.4.1", or why the pure-Java decoder is used instead. */
     public static String description() {
-        return DESCRIPTION;
+        return State.DESCRIPTION;
     }
 
     /**
@@ -53,8 +68,8 @@ public final class NativeLzma {
      */
     public static int decode(Format format, byte[] header, byte[] src, int off, int len, byte[] dst, int dstMax,
                              long memLimit, boolean keepTruncated) throws IOException {
-        if (!AVAILABLE) {
-            throw new IllegalStateException("liblzma is not available: " + DESCRIPTION);
+        if (!State.AVAILABLE) {
+            throw new IllegalStateException("liblzma is not available: " + State.DESCRIPTION);
         }
         int headerLen = header == null ? 0 : header.length;
         long inLen = (long) headerLen + len;

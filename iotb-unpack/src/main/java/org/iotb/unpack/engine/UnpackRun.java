@@ -105,6 +105,7 @@ public final class UnpackRun {
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(root + " already exists; choose an empty output directory");
         }
+        org.iotb.unpack.codec.NativeLzma.loadInBackground(); // overlaps the hashing below
         String sha = sha256(image);
         EntropyProfile profile;
         long size;
