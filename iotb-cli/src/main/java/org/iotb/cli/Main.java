@@ -1,11 +1,10 @@
 package org.iotb.cli;
 
-import org.iotb.catalog.CatalogException;
 import org.iotb.model.Tool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `iotb` launcher: every subcommand is registered here. */
+/** The `iotb` root command and entry point; its subcommands come from {@link Commands}. */
 @Command(name = "iotb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -28,25 +27,23 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
         return code;
     }
 
+    /** The command line with every subcommand registered. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command line for these arguments: when the first names a subcommand, only that one is registered. */
+    public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        Commands.register(cl);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CatalogException || ex instanceof UserInputException
-                    || ex instanceof java.nio.file.NoSuchFileException) {
-                commandLine.getErr().println("iotb: " + (ex instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + ex.getMessage() : ex.getMessage()));
-                return 2;
-            }
-            throw ex;
-        });
+        Commands.register(cl, args);
+        cl.setExecutionExceptionHandler(new UserErrors());
         return cl;
     }
 

@@ -17,8 +17,17 @@ final class Cli {
         this.err = err;
     }
 
+    /** As `iotb ARGS` runs it: with only the subcommands these arguments need registered. */
     static Cli run(String... args) {
-        CommandLine cl = Main.commandLine();
+        return run(Main.commandLine(args), args);
+    }
+
+    /** With every subcommand registered, whatever the arguments. */
+    static Cli runWithEveryCommand(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    private static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
