@@ -28,9 +28,15 @@ else
     iotb=(java -Xmx1g -XX:+UseSerialGC -cp "$cp" org.iotb.unpack.cli.UnpackMain)
 fi
 
-# --- images: arguments, or the vendor samples plus one generated image
+# --- images: arguments, or the vendor samples plus two generated images; then a second group of file systems
+#     Debian's binwalk does not extract here (its extractors for them are not packaged), timed the same way
 images=("$@")
+unread=()
 if [[ ${#images[@]} -eq 0 ]]; then
+    for f in jffs2_le.img jffs2_be.img ubi.img test.ubifs cramfs_le_fe.img squashfs_v2.0_be_broadcom_adsl_rootfs.bin \
+             yaffs2_le.img; do
+        [[ -f "$samples/filesystems/$f" ]] && unread+=("$samples/filesystems/$f")
+    done
     for f in firmware/tplink_tl-wr841n_v10_3.16.9_up_boot.bin firmware/huawei_hg532e_V100R001C01B020_upgrade_packet.bin \
              firmware/fit_aarch64_test.itb firmware/uimage_mips_lzma_vendor_header.bin firmware/ros_rntp_container.ros \
              firmware/tplink_tl-wr702n_vxworks.fw filesystems/android_sparse.img malicious/tar_dirtraversal.tar; do
@@ -61,14 +67,35 @@ if [[ ${#images[@]} -eq 0 ]]; then
     fi
 fi
 
-measure() { # label outdir cmd... -> "seconds maxrss_kib files"
-    local out=$2; shift 2
+# Content files: regular files a tool did not unpack further, so that intermediates (a decompressed kernel that
+# was carved again) and binwalk's raw copies of the streams it carved (HEX.7z next to the decoded HEX, HEX.squashfs
+# next to squashfs-root/) do not count as recovered files. iotb's manifest.json is not content either.
+content_files() { # tool dir -> count
+    local tool=$1 dir=$2 n=0 f d b
+    while IFS= read -r -d '' f; do
+        d=${f%/*}; b=${f##*/}
+        if [[ $tool == iotb ]]; then
+            [[ $f == "$dir/manifest.json" ]] && continue
+            compgen -G "$f.extracted*" >/dev/null && continue
+        else
+            [[ -d "$d/_$b.extracted" ]] && continue
+            if [[ $b =~ ^[0-9A-F]+\.[A-Za-z0-9]+$ ]]; then
+                [[ -e "$d/${b%%.*}" ]] && continue
+                compgen -G "$d/*-root" >/dev/null && continue
+            fi
+        fi
+        n=$((n + 1))
+    done < <(find "$dir" -type f -print0 2>/dev/null)
+    echo "$n"
+}
+
+measure() { # tool outdir cmd... -> "seconds maxrss_kib content_files"
+    local tool=$1 out=$2; shift 2
     /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-    local secs rss files
+    local secs rss
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-    files=$( (find "$out" -type f ! -name manifest.json 2>/dev/null || true) | wc -l)
-    echo "$secs $rss $files"
+    echo "$secs $rss $(content_files "$tool" "$out")"
 }
 
 # binwalk refuses to extract as root unless told to
@@ -77,22 +104,38 @@ bw_root=(); [[ $(id -u) -eq 0 ]] && bw_root=(--run-as=root)
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END { print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2) }'; }
 rounds=${ROUNDS:-1}
 
-printf '%-48s %9s %9s %9s %9s %8s %8s %7s\n' image iotb_s binwalk_s iotb_MiB bw_MiB iotb_f bw_f speedup
-tot_i=0; tot_b=0
-for img in "${images[@]}"; do
-    name=$(basename "$img")
-    ti=(); tb=()
-    for ((r = 0; r < rounds; r++)); do   # alternate the tools so that load changes hit both alike
-        rm -rf "$work/iotb-$name" "$work/bw-$name"
-        read -r si ri nfi < <(measure iotb "$work/iotb-$name" "${iotb[@]}" "$img" -o "$work/iotb-$name")
-        read -r sb rb fb < <(measure binwalk "$work/bw-$name" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name" "$img")
-        ti+=("$si"); tb+=("$sb")
+run_group() { # title image... : one table, its totals
+    local title=$1; shift
+    echo "== $title"
+    printf '%-48s %9s %9s %9s %9s %8s %8s %7s\n' image iotb_s binwalk_s iotb_MiB bw_MiB iotb_f bw_f speedup
+    local tot_i=0 tot_b=0 fi_all=0 fb_all=0 img name si sb ri rb nfi fb ti tb ratio r
+    for img in "$@"; do
+        name=$(basename "$img")
+        ti=(); tb=()
+        # Each run writes a fresh directory and nothing is deleted until the script ends: creating files right
+        # after deleting many is slower on ext4 (it skips recently freed inodes), which would penalise
+        # whichever tool ran next. The tools take turns going first, so that load changes hit both alike.
+        for ((r = 0; r < rounds; r++)); do
+            if ((r % 2 == 0)); then
+                read -r si ri nfi < <(measure iotb "$work/iotb-$name-$r" "${iotb[@]}" "$img" -o "$work/iotb-$name-$r")
+                read -r sb rb fb < <(measure binwalk "$work/bw-$name-$r" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name-$r" "$img")
+            else
+                read -r sb rb fb < <(measure binwalk "$work/bw-$name-$r" binwalk -q -Me "${bw_root[@]}" -C "$work/bw-$name-$r" "$img")
+                read -r si ri nfi < <(measure iotb "$work/iotb-$name-$r" "${iotb[@]}" "$img" -o "$work/iotb-$name-$r")
+            fi
+            ti+=("$si"); tb+=("$sb")
+        done
+        si=$(echo "${ti[*]}" | median); sb=$(echo "${tb[*]}" | median)
+        ratio=$(awk -v a="$sb" -v b="$si" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
+        printf '%-48s %9.2f %9.2f %9.0f %9.0f %8d %8d %7s\n' "${name:0:48}" "$si" "$sb" $((ri / 1024)) $((rb / 1024)) "$nfi" "$fb" "$ratio"
+        tot_i=$(awk -v a="$tot_i" -v b="$si" 'BEGIN{print a+b}'); tot_b=$(awk -v a="$tot_b" -v b="$sb" 'BEGIN{print a+b}')
+        fi_all=$((fi_all + nfi)); fb_all=$((fb_all + fb))
     done
-    si=$(echo "${ti[*]}" | median); sb=$(echo "${tb[*]}" | median)
-    ratio=$(awk -v a="$sb" -v b="$si" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')
-    printf '%-48s %9.2f %9.2f %9.0f %9.0f %8d %8d %7s\n' "${name:0:48}" "$si" "$sb" $((ri / 1024)) $((rb / 1024)) "$nfi" "$fb" "$ratio"
-    tot_i=$(awk -v a="$tot_i" -v b="$si" 'BEGIN{print a+b}'); tot_b=$(awk -v a="$tot_b" -v b="$sb" 'BEGIN{print a+b}')
-    rm -rf "$work/iotb-$name" "$work/bw-$name"
-done
-awk -v i="$tot_i" -v b="$tot_b" -v r="$rounds" 'BEGIN { printf "total (medians of %d rounds): iotb %.2f s, binwalk -Me %.2f s, speedup %.1fx\n", r, i, b, b / i }'
+    awk -v i="$tot_i" -v b="$tot_b" -v r="$rounds" -v fi="$fi_all" -v fb="$fb_all" 'BEGIN {
+        printf "total (medians of %d rounds): iotb %.2f s, binwalk -Me %.2f s, speedup %.1fx; content files iotb %d, binwalk %d\n",
+            r, i, b, b / i, fi, fb }'
+}
+
+run_group "firmware images" "${images[@]}"
+[[ ${#unread[@]} -gt 0 ]] && run_group "file systems Debian's binwalk does not extract" "${unread[@]}"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

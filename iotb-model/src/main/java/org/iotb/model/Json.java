@@ -12,8 +12,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * names as declared), dates as ISO strings, pretty output, unknown fields tolerated on read.
  */
 public final class Json {
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    /** Built on first use, each on its own: a run that writes only JSON never pays for the YAML factory. */
+    private static final class JsonHolder {
+        static final ObjectMapper JSON = configure(new ObjectMapper());
+    }
+
+    private static final class YamlHolder {
+        static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    }
 
     private Json() {
     }
@@ -27,15 +33,15 @@ public final class Json {
     }
 
     public static ObjectMapper mapper() {
-        return JSON;
+        return JsonHolder.JSON;
     }
 
     public static ObjectMapper yaml() {
-        return YAML;
+        return YamlHolder.YAML;
     }
 
     /** A YAML mapper that maps kebab-case keys (firmware-version) to camel-case Java names. */
     public static ObjectMapper kebabYaml() {
-        return YAML.copy().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+        return YamlHolder.YAML.copy().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
     }
 }

@@ -33,8 +33,12 @@ public final class NativeLzma {
             }
             AVAILABLE = ok;
             DESCRIPTION = text;
+            loaded = text;
         }
     }
+
+    /** Set once {@link State} has loaded; read without triggering the load. */
+    private static volatile String loaded;
 
     /**
      * Starts loading JNA and liblzma (about 0.1 s, mostly JNA's own start-up) on a daemon thread, so that it
@@ -56,6 +60,11 @@ public final class NativeLzma {
     /** "liblzma 5.4.1", or why the pure-Java decoder is used instead. */
     public static String description() {
         return State.DESCRIPTION;
+    }
+
+    /** {@link #description()} if the decoder has been loaded (by use or {@link #loadInBackground()}), else null. */
+    public static String descriptionIfLoaded() {
+        return loaded;
     }
 
     /**
