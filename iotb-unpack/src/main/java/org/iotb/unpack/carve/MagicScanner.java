@@ -23,14 +23,19 @@ public final class MagicScanner {
     private final boolean[] hot = new boolean[65536];
     private final Pattern[][] byKey = new Pattern[65536][];
     private final int maxLen;
+    private final Pattern[][] byHandler;
+    private final int reach;
 
     public MagicScanner(List<FormatHandler> handlers) {
         int max = 2;
+        int far = 0;
+        List<List<Pattern>> perHandler = new ArrayList<>();
         List<List<Pattern>> tmp = new ArrayList<>();
         for (int i = 0; i < 65536; i++) {
             tmp.add(null);
         }
         for (int h = 0; h < handlers.size(); h++) {
+            perHandler.add(new ArrayList<>());
             List<Magic> magics;
             try {
                 magics = handlers.get(h).magics();
@@ -45,9 +50,12 @@ public final class MagicScanner {
                 if (tmp.get(key) == null) {
                     tmp.set(key, new ArrayList<>());
                 }
-                tmp.get(key).add(new Pattern(m.bytes().clone(), m.at(), h));
+                Pattern p = new Pattern(m.bytes().clone(), m.at(), h);
+                tmp.get(key).add(p);
+                perHandler.get(h).add(p);
                 hot[key] = true;
                 max = Math.max(max, m.bytes().length);
+                far = Math.max(far, m.at() + m.bytes().length);
             }
         }
         for (int k = 0; k < 65536; k++) {
@@ -56,6 +64,27 @@ public final class MagicScanner {
             }
         }
         this.maxLen = max;
+        this.reach = far;
+        this.byHandler = perHandler.stream().map(l -> l.toArray(new Pattern[0])).toArray(Pattern[][]::new);
+    }
+
+    /** How many leading bytes {@link #matchesAtStart} may look at. */
+    public int reach() {
+        return reach;
+    }
+
+    /**
+     * Whether one of {@code handler}'s magics sits where it would for a structure at offset 0, given the
+     * file's first bytes: what the full scan would report as a candidate at 0, for one file, cheaply.
+     */
+    public boolean matchesAtStart(byte[] head, int handler) {
+        for (Pattern p : byHandler[handler]) {
+            if (p.at + p.bytes.length <= head.length
+                    && Arrays.equals(head, p.at, p.at + p.bytes.length, p.bytes, 0, p.bytes.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sorted, distinct candidates; stops at {@code maxCandidates} or when {@code stop} says so. */

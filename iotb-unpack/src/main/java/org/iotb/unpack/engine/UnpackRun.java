@@ -391,10 +391,19 @@ public final class UnpackRun {
         }
     }
 
+    /**
+     * The format at the start of a file past the depth limit, for its type only. Like the carving at offset 0,
+     * only handlers whose magic is there (or that have no scannable magic) are asked, sparing the others'
+     * trial decodes on every file of a large tree.
+     */
     private String formatAtZero(Path file) {
         try (ByteSource fs = ByteSource.open(file)) {
-            for (FormatHandler h : handlers) {
-                Match m = identify(h, fs, 0, 0);
+            byte[] head = fs.bytes(0, (int) Math.min(fs.size(), scanner.reach()));
+            for (int i = 0; i < handlers.size(); i++) {
+                if (!offsetZeroOnly.contains(i) && !scanner.matchesAtStart(head, i)) {
+                    continue;
+                }
+                Match m = identify(handlers.get(i), fs, 0, 0);
                 if (m != null && m.offset() == 0) {
                     return m.format();
                 }

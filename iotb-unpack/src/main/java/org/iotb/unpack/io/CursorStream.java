@@ -11,10 +11,13 @@ import org.iotb.unpack.spi.ByteSource;
  */
 public final class CursorStream extends InputStream {
     private static final int BUFFER = 64 * 1024;
+    /** The first fill reads this much; each later one twice as much, up to {@link #BUFFER}. */
+    private static final int FIRST_FILL = 4 * 1024;
 
     private final ByteSource source;
     private final long end;
-    private final byte[] buf = new byte[BUFFER];
+    // grown on demand: identification trials read a few KiB from thousands of streams, extraction reads megabytes
+    private byte[] buf = new byte[0];
     private long bufStart;
     private int bufLen;
     private long pos;
@@ -46,7 +49,10 @@ public final class CursorStream extends InputStream {
         if (pos >= bufStart && pos < bufStart + bufLen) {
             return true;
         }
-        int want = (int) Math.min(BUFFER, end - pos);
+        if (buf.length < BUFFER) {
+            buf = new byte[Math.min(BUFFER, Math.max(FIRST_FILL, buf.length * 2))];
+        }
+        int want = (int) Math.min(buf.length, end - pos);
         int n = source.read(pos, buf, 0, want);
         if (n <= 0) {
             return false;
