@@ -68,7 +68,7 @@ final class SquashfsExtractor {
             return t;
         });
         try {
-            walk(new Scheduler(pool, Math.max(8, 6 * threads)));
+            walk(new Scheduler(pool, Math.max(8, 16 * threads)));
         } finally {
             pool.shutdownNow();
         }
