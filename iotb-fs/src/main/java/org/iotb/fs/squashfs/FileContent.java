@@ -20,7 +20,7 @@ import org.iotb.unpack.spi.ByteSource;
  */
 final class FileContent extends InputStream {
     /** {@code shared}: a fragment future other files also wait for, never cancelled from here. */
-    private record Pending(Future<byte[]> data, long offset, int length, boolean shared) {
+    private record Pending(Future<byte[]> data, long offset, int length, boolean shared, boolean counted) {
     }
 
     private final ByteSource fs;
@@ -71,31 +71,36 @@ final class FileContent extends InputStream {
                 long word = inode.blockList().u32();
                 long stored = word & (DataBlocks.UNCOMPRESSED - 1);
                 if (stored == 0) { // sparse block: zeros, nothing stored
-                    add(CompletableFuture.completedFuture(new byte[expected]), 0, expected, false);
+                    add(CompletableFuture.completedFuture(new byte[expected]), 0, expected, false, true);
                     return true;
                 }
                 long start = nextStart;
                 nextStart += stored;
                 add(scheduler.pool.submit(() -> DataBlocks.readBlock(fs, sb, codec, start, word, expected)), 0,
-                        expected, false);
+                        expected, false, true);
                 return true;
             }
             if (!fragmentScheduled) {
                 fragmentScheduled = true;
                 int tail = (int) (inode.fileSize() % sb.blockSize());
-                add(fragments.fragment(inode.fragment(), scheduler), inode.fragmentOffset(), tail, true);
+                // a fragment block another file already asked for costs no new work: it takes no budget slot,
+                // or a directory of small files sharing a few fragments would fill the budget and idle the pool
+                boolean shared = fragments.isCached(inode.fragment());
+                add(fragments.fragment(inode.fragment(), scheduler), inode.fragmentOffset(), tail, true, !shared);
                 return true;
             }
         } catch (IOException e) {
-            add(CompletableFuture.failedFuture(e), 0, 0, false);
+            add(CompletableFuture.failedFuture(e), 0, 0, false, false);
         }
         exhausted = true;
         return false;
     }
 
-    private void add(Future<byte[]> f, long offset, int length, boolean shared) {
-        queue.add(new Pending(f, offset, length, shared));
-        scheduler.started();
+    private void add(Future<byte[]> f, long offset, int length, boolean shared, boolean counted) {
+        queue.add(new Pending(f, offset, length, shared, counted));
+        if (counted) {
+            scheduler.started();
+        }
     }
 
     @Override
@@ -132,7 +137,9 @@ final class FileContent extends InputStream {
             // scheduled
         }
         Pending p = queue.poll();
-        scheduler.finished();
+        if (p.counted()) {
+            scheduler.finished();
+        }
         try {
             byte[] data = get(p.data());
             if (p.offset() < 0 || p.offset() + p.length() > data.length) {
@@ -176,7 +183,9 @@ final class FileContent extends InputStream {
             if (!p.shared()) {
                 p.data().cancel(false);
             }
-            scheduler.finished();
+            if (p.counted()) {
+                scheduler.finished();
+            }
         }
         queue.clear();
         exhausted = true;

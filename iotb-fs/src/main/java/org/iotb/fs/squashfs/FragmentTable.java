@@ -35,6 +35,11 @@ final class FragmentTable {
         this.codec = codec;
     }
 
+    /** Whether fragment block {@code index} is already decompressed or under way (a later file shares it). */
+    boolean isCached(long index) {
+        return cache.containsKey(index);
+    }
+
     /**
      * The fragment block {@code index}, decompressed on the scheduler's pool; the future is shared by every
      * file whose tail lives in it. The table lookup itself happens on the calling (walking) thread.
