@@ -4,26 +4,33 @@ import com.sun.jna.Memory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 
 /**
  * A decompressing stream over liblzma for .xz (one stream, like xz-java's SingleXZInputStream) and .lzma
  * "alone" data of any length. Buffers are fixed (64 KiB each way) and the decoder's memory is capped by the
- * limit given, so a hostile header cannot make it allocate more. Not thread-safe; close it to free the
- * native memory (a forgotten stream is still freed by JNA's cleaner).
+ * limit given, so a hostile header cannot make it allocate more. Not thread-safe.
+ *
+ * <p>liblzma's own memory (the dictionary, up to the limit) is freed as soon as the stream ends or fails, on
+ * {@link #close()}, and at the latest when the stream becomes unreachable: a reader that neither finishes
+ * nor closes it must not leak one dictionary per stream of a hostile image.
  */
 public final class NativeLzmaInputStream extends InputStream {
     private static final int CHUNK = 64 * 1024;
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final InputStream in;
     private final Memory strm = new Memory(Liblzma.STREAM_SIZE);
     private final Memory inBuf = new Memory(CHUNK);
     private final Memory outBuf = new Memory(CHUNK);
     private final byte[] chunk = new byte[CHUNK];
+    private final Cleaner.Cleanable release;
     private boolean inputEnded;
     private boolean streamEnded;
     private boolean closed;
+    private boolean released;
+    private long usedAtRelease;
     private IOException failure;
-    private long usedAtClose;
 
     NativeLzmaInputStream(InputStream in, NativeLzma.Format format, long memLimit) throws IOException {
         this.in = in;
@@ -31,14 +38,28 @@ public final class NativeLzmaInputStream extends InputStream {
         int init = format == NativeLzma.Format.XZ ? Liblzma.lzma_stream_decoder(strm, memLimit, 0)
                 : Liblzma.lzma_alone_decoder(strm, memLimit);
         if (init != Liblzma.OK) {
-            free();
+            new Release(strm, inBuf, outBuf, false).run();
             throw new IOException("lzma: " + Liblzma.describe(init));
+        }
+        this.release = CLEANER.register(this, new Release(strm, inBuf, outBuf, true));
+    }
+
+    /** Frees the decoder and the buffers; holds no reference to the stream, so the cleaner can run it. */
+    private record Release(Memory strm, Memory inBuf, Memory outBuf, boolean started) implements Runnable {
+        @Override
+        public void run() {
+            if (started) {
+                Liblzma.lzma_end(strm);
+            }
+            strm.close();
+            inBuf.close();
+            outBuf.close();
         }
     }
 
     /** Compressed bytes the decoder used: the exact length of the stream once it has ended. */
     public long compressedBytesUsed() {
-        return closed ? usedAtClose : strm.getLong(Liblzma.TOTAL_IN);
+        return released ? usedAtRelease : strm.getLong(Liblzma.TOTAL_IN);
     }
 
     @Override
@@ -83,12 +104,14 @@ public final class NativeLzmaInputStream extends InputStream {
             }
             if (ret == Liblzma.STREAM_END) {
                 streamEnded = true;
+                releaseNow();
                 return produced > 0 ? produced : -1;
             }
             if (ret != Liblzma.OK && !(ret == Liblzma.BUF_ERROR && !inputEnded)) {
                 // deliver what came before the error; the error surfaces on the next read
                 failure = ret == Liblzma.BUF_ERROR ? new EOFException("lzma: input ends before the stream does")
                         : new IOException("lzma: " + Liblzma.describe(ret));
+                releaseNow();
                 if (produced > 0) {
                     return produced;
                 }
@@ -100,20 +123,21 @@ public final class NativeLzmaInputStream extends InputStream {
         }
     }
 
+    /** The decoder is done (ended or failed): its memory goes back now, not at close or collection. */
+    private void releaseNow() {
+        if (!released) {
+            usedAtRelease = strm.getLong(Liblzma.TOTAL_IN);
+            released = true;
+            release.clean();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            usedAtClose = strm.getLong(Liblzma.TOTAL_IN);
-            Liblzma.lzma_end(strm);
-            free();
+            releaseNow();
             in.close();
         }
-    }
-
-    private void free() {
-        strm.close();
-        inBuf.close();
-        outBuf.close();
     }
 }

@@ -40,12 +40,13 @@ final class Streams {
             throws IOException {
         long len = m.length() > 0 ? m.length() : s.size() - m.offset();
         CursorStream cur = new CursorStream(s, m.offset(), len);
-        InputStream in = decoder.open(cur);
-        boolean complete = sink.file(name, 0644, 0, in);
-        if (complete && m.length() <= 0) {
-            // a native decoder reads ahead in chunks and counts what it used; the others stop exactly
-            long used = LzmaStreams.compressedBytesUsed(in);
-            sink.extent(used >= 0 ? used : cur.position() - m.offset());
+        try (InputStream in = decoder.open(cur)) { // closing frees a native decoder's memory at once
+            boolean complete = sink.file(name, 0644, 0, in);
+            if (complete && m.length() <= 0) {
+                // a native decoder reads ahead in chunks and counts what it used; the others stop exactly
+                long used = LzmaStreams.compressedBytesUsed(in);
+                sink.extent(used >= 0 ? used : cur.position() - m.offset());
+            }
         }
     }
 
