@@ -116,7 +116,7 @@ public final class UnpackRun {
             throw new IOException(root + " already exists; choose an empty output directory");
         }
         if (Files.size(image) >= PRELOAD_LZMA_FROM) {
-            NativeLzma.loadInBackground(); // overlaps the hashing below
+            NativeLzma.loadInBackground(); // overlaps the hashing and the first carving
         }
         // two whole passes over the image that nothing needs at once: they run beside the carving
         imageSha = scanPool.submit(() -> sha256(image));
