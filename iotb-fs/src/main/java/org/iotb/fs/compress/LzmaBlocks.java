@@ -3,6 +3,7 @@ package org.iotb.fs.compress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.codec.LzmaHeader;
 import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.LZMAInputStream;
 
@@ -29,19 +30,18 @@ public final class LzmaBlocks implements BlockDecompressor {
         // A dictionary larger than the output can never be referenced; capping it bounds memory.
         int dictSize = (int) Math.max(4096, Math.min(dict, Math.max(4096, dstMax)));
         try {
-            if (len >= PROPS + 8) {
+            if (len >= LzmaHeader.LENGTH) {
                 long size = 0;
                 for (int i = 0; i < 8; i++) {
                     size |= (src[off + PROPS + i] & 0xffL) << (8 * i);
                 }
                 if (size == -1 || (size >= 0 && size <= dstMax)) {
-                    byte[] header = java.util.Arrays.copyOfRange(src, off, off + PROPS + 8);
-                    putDictionary(header, dictSize);
-                    int n = viaLiblzma(header, src, off + PROPS + 8, len - PROPS - 8, dst, dstMax, dictSize, false);
+                    byte[] header = LzmaHeader.alone(props, dictSize, size);
+                    int n = viaLiblzma(header, src, off + LzmaHeader.LENGTH, len - LzmaHeader.LENGTH, dst, dstMax, dictSize, false);
                     if (n >= 0) {
                         return n;
                     }
-                    LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off + 13, len - 13),
+                    LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off + LzmaHeader.LENGTH, len - LzmaHeader.LENGTH),
                             size, (byte) props, dictSize);
                     // squashfs-tools writes the size field and also keeps liblzma's end marker
                     in.enableRelaxedEndCondition();
@@ -63,10 +63,7 @@ public final class LzmaBlocks implements BlockDecompressor {
     private int rawLzma(byte[] src, int off, int len, int props, int dictSize, byte[] dst, int dstMax)
             throws IOException {
         // liblzma reads the vendor layout as .lzma "alone" with an unknown size and no end marker
-        byte[] header = new byte[PROPS + 8];
-        header[0] = (byte) props;
-        putDictionary(header, dictSize);
-        java.util.Arrays.fill(header, PROPS, header.length, (byte) 0xff);
+        byte[] header = LzmaHeader.alone(props, dictSize, LzmaHeader.UNKNOWN_SIZE);
         int fast = viaLiblzma(header, src, off + PROPS, len - PROPS, dst, dstMax, dictSize, true);
         if (fast >= 0) {
             return fast;
@@ -96,13 +93,6 @@ public final class LzmaBlocks implements BlockDecompressor {
             throw new CorruptImageException("lzma: block decodes to nothing");
         }
         return n;
-    }
-
-    /** The capped dictionary size, so that liblzma allocates no more than xz-java would. */
-    private static void putDictionary(byte[] header, int dictSize) {
-        for (int i = 0; i < 4; i++) {
-            header[1 + i] = (byte) (dictSize >>> (8 * i));
-        }
     }
 
     /**

@@ -11,7 +11,18 @@ import java.io.IOException;
  */
 public final class NativeLzma {
     /** The container a block is in: a whole .xz stream, or .lzma "alone" (13-byte header). */
-    public enum Format { XZ, ALONE }
+    public enum Format {
+        XZ, ALONE;
+
+        /** Sets up liblzma's decoder for this container in {@code strm}, or says why liblzma refused. */
+        void start(Memory strm, long memLimit) throws IOException {
+            int init = this == XZ ? Liblzma.lzma_stream_decoder(strm, memLimit, 0)
+                    : Liblzma.lzma_alone_decoder(strm, memLimit);
+            if (init != Liblzma.OK) {
+                throw new IOException("lzma: " + Liblzma.describe(init));
+            }
+        }
+    }
 
     private NativeLzma() {
     }
@@ -91,11 +102,7 @@ public final class NativeLzma {
                 in.write(0, header, 0, headerLen);
             }
             in.write(headerLen, src, off, len);
-            int init = format == Format.XZ ? Liblzma.lzma_stream_decoder(strm, memLimit, 0)
-                    : Liblzma.lzma_alone_decoder(strm, memLimit);
-            if (init != Liblzma.OK) {
-                throw new IOException("lzma: " + Liblzma.describe(init));
-            }
+            format.start(strm, memLimit);
             try {
                 strm.setPointer(Liblzma.NEXT_IN, in);
                 strm.setLong(Liblzma.AVAIL_IN, inLen);

@@ -35,11 +35,11 @@ public final class NativeLzmaInputStream extends InputStream {
     NativeLzmaInputStream(InputStream in, NativeLzma.Format format, long memLimit) throws IOException {
         this.in = in;
         strm.clear();
-        int init = format == NativeLzma.Format.XZ ? Liblzma.lzma_stream_decoder(strm, memLimit, 0)
-                : Liblzma.lzma_alone_decoder(strm, memLimit);
-        if (init != Liblzma.OK) {
+        try {
+            format.start(strm, memLimit);
+        } catch (IOException e) {
             new Release(strm, inBuf, outBuf, false).run();
-            throw new IOException("lzma: " + Liblzma.describe(init));
+            throw e;
         }
         this.release = CLEANER.register(this, new Release(strm, inBuf, outBuf, true));
     }

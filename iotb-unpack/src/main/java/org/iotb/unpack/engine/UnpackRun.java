@@ -74,9 +74,8 @@ public final class UnpackRun {
                 return t;
             });
     private Path outDir;
-    /** The image's SHA-256, computed on the pool while carving starts; null once joined into the ancestors. */
+    /** The image's SHA-256, computed on the pool while the carving starts. */
     private Future<String> imageSha;
-    private String imageShaValue;
     private long candidates;
     private long identifyCalls;
     private boolean budgetReported;
@@ -133,8 +132,7 @@ public final class UnpackRun {
             Set<String> ancestors = new HashSet<>();
             Files.createDirectory(root);
             carve(src, imageName, root, rootName, List.of(), 0, ancestors, true, null);
-            awaitImageSha(ancestors);
-            sha = imageShaValue;
+            sha = join(imageSha);
             profile = join(profileTask);
         } finally {
             scanPool.shutdownNow();
@@ -336,14 +334,12 @@ public final class UnpackRun {
     }
 
     /**
-     * The image's own hash joins the top-level ancestors before the first file is recursed into, so that a
-     * container holding the image itself is caught as a loop.
+     * The image's own hash joins the top-level ancestors (empty until then; deeper sets are copies holding it)
+     * before the first file is recursed into, so that a container holding the image itself is caught as a loop.
      */
     private void awaitImageSha(Set<String> ancestors) throws IOException {
-        if (imageSha != null) {
-            imageShaValue = join(imageSha);
-            ancestors.add(imageShaValue);
-            imageSha = null;
+        if (ancestors.isEmpty()) {
+            ancestors.add(join(imageSha));
         }
     }
 

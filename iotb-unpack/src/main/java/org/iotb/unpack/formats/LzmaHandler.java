@@ -11,6 +11,7 @@ import org.iotb.unpack.spi.ExtractionSink;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
+import org.iotb.unpack.codec.LzmaHeader;
 import org.iotb.unpack.codec.LzmaStreams;
 import org.tukaani.xz.LZMAInputStream;
 
@@ -67,13 +68,10 @@ public final class LzmaHandler implements FormatHandler {
      * sparing the decoder an allocation of the declared size (often 8 MiB) at each of many false candidates.
      */
     private static java.io.InputStream trialStream(ByteSource s, long off, byte[] header) {
-        byte[] h = java.util.Arrays.copyOf(header, 13);
-        long small = Math.min(Bytes.le32(header, 1), 64 * 1024);
-        for (int i = 0; i < 4; i++) {
-            h[1 + i] = (byte) (small >>> (8 * i));
-        }
+        long smallDictionary = Math.min(Bytes.le32(header, 1), 64 * 1024);
+        byte[] h = LzmaHeader.alone(header[0] & 0xff, smallDictionary, Bytes.le64(header, 5));
         return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(h),
-                s.stream(off + 13, s.size() - off - 13));
+                s.stream(off + LzmaHeader.LENGTH, s.size() - off - LzmaHeader.LENGTH));
     }
 
     private static java.io.InputStream open(java.io.InputStream in) throws IOException {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.iotb.unpack.codec.LzmaHeader;
 import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.LZMAInputStream;
 
@@ -102,14 +103,7 @@ public final class Decompress {
     /** liblzma, reading the node as .lzma "alone" with its known size; false sends it to xz-java, the reference. */
     private static boolean lzmaRawNative(byte[] src, int off, int len, byte[] out, int lc, int lp, int pb,
                                          int dictSize) {
-        byte[] header = new byte[13];
-        header[0] = (byte) ((pb * 5 + lp) * 9 + lc);
-        for (int i = 0; i < 4; i++) {
-            header[1 + i] = (byte) (dictSize >>> (8 * i));
-        }
-        for (int i = 0; i < 8; i++) {
-            header[5 + i] = (byte) ((long) out.length >>> (8 * i));
-        }
+        byte[] header = LzmaHeader.alone(LzmaHeader.props(lc, lp, pb), dictSize, out.length);
         try {
             long limit = dictSize + (4L << 20);
             return NativeLzma.decode(NativeLzma.Format.ALONE, header, src, off, len, out, out.length, limit, false)

@@ -54,14 +54,27 @@ final class Jffs2Reader {
         });
     }
 
-    private void dirent(long pos, long totlen) throws IOException {
-        if (totlen < Jffs2Format.DIRENT_SIZE) {
-            warnings.warn("short dirent node", "at offset " + pos);
-            return;
+    /**
+     * The fixed part of a node of {@code size} bytes when the node is that long and the CRC over its first
+     * {@code crcLength} bytes matches the one stored at {@code crcAt}; null, with a warning, otherwise.
+     */
+    private byte[] checkedHeader(long pos, long totlen, int size, int crcLength, int crcAt, String kind)
+            throws IOException {
+        if (totlen < size) {
+            warnings.warn("short " + kind + " node", "at offset " + pos);
+            return null;
         }
-        byte[] d = reader.bytes(pos, Jffs2Format.DIRENT_SIZE);
-        if (Crc32Raw.jffs2(d, 0, 32) != e.s32(d, 32)) {
-            warnings.warn("dirent node CRC mismatch", "at offset " + pos);
+        byte[] d = reader.bytes(pos, size);
+        if (Crc32Raw.jffs2(d, 0, crcLength) != e.s32(d, crcAt)) {
+            warnings.warn(kind + " node CRC mismatch", "at offset " + pos);
+            return null;
+        }
+        return d;
+    }
+
+    private void dirent(long pos, long totlen) throws IOException {
+        byte[] d = checkedHeader(pos, totlen, Jffs2Format.DIRENT_SIZE, 32, 32, "dirent");
+        if (d == null) {
             return;
         }
         long pino = e.u32(d, 12);
@@ -86,13 +99,8 @@ final class Jffs2Reader {
     }
 
     private void inode(long pos, long totlen) throws IOException {
-        if (totlen < Jffs2Format.INODE_SIZE) {
-            warnings.warn("short inode node", "at offset " + pos);
-            return;
-        }
-        byte[] d = reader.bytes(pos, Jffs2Format.INODE_SIZE);
-        if (Crc32Raw.jffs2(d, 0, 60) != e.s32(d, 64)) {
-            warnings.warn("inode node CRC mismatch", "at offset " + pos);
+        byte[] d = checkedHeader(pos, totlen, Jffs2Format.INODE_SIZE, 60, 64, "inode");
+        if (d == null) {
             return;
         }
         long ino = e.u32(d, 12);
