@@ -1,15 +1,13 @@
 package org.iotb.cli;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.iotb.cli.firmware.FirmwareWorkspace;
 
 /**
  * Builds the class-data archive {@code iotb.jsa} that {@code ./iotb} maps at start-up, so that the JVM finds the
@@ -59,7 +57,7 @@ public final class ClassDataArchive {
         Files.deleteIfExists(classList);
         Files.deleteIfExists(candidate);
         Files.deleteIfExists(log);
-        deleteTree(work);
+        FirmwareWorkspace.deleteTree(work);
         Files.createDirectories(work);
         try {
             // the class list is written as classes load, so a step that failed still leaves a usable list
@@ -81,7 +79,7 @@ public final class ClassDataArchive {
             Files.move(candidate, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(candidate);
-            deleteTree(work);
+            FirmwareWorkspace.deleteTree(work);
         }
     }
 
@@ -107,31 +105,5 @@ public final class ClassDataArchive {
             throw new IOException("timed out after " + STEP_TIMEOUT_MINUTES + " minutes: " + String.join(" ", args));
         }
         return p.exitValue();
-    }
-
-    /** Deletes the training's output; walkFileTree does not follow symlinks an extracted image may hold. */
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dir.toFile().setWritable(true); // extracted directories keep the image's modes
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

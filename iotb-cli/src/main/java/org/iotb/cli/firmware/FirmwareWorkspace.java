@@ -99,7 +99,7 @@ public final class FirmwareWorkspace implements AutoCloseable {
     }
 
     /** Deletes a tree without following symlinks (a hostile image may contain links to anywhere). */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
