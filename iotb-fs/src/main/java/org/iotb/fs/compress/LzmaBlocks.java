@@ -37,7 +37,8 @@ public final class LzmaBlocks implements BlockDecompressor {
                 }
                 if (size == -1 || (size >= 0 && size <= dstMax)) {
                     byte[] header = LzmaHeader.alone(props, dictSize, size);
-                    int n = viaLiblzma(header, src, off + LzmaHeader.LENGTH, len - LzmaHeader.LENGTH, dst, dstMax, dictSize, false);
+                    int n = NativeLzma.decodeIfPossible(NativeLzma.Format.ALONE, header, src, off + LzmaHeader.LENGTH,
+                            len - LzmaHeader.LENGTH, dst, dstMax, NativeLzma.aloneMemoryLimit(dictSize), false);
                     if (n >= 0) {
                         return n;
                     }
@@ -64,7 +65,8 @@ public final class LzmaBlocks implements BlockDecompressor {
             throws IOException {
         // liblzma reads the vendor layout as .lzma "alone" with an unknown size and no end marker
         byte[] header = LzmaHeader.alone(props, dictSize, LzmaHeader.UNKNOWN_SIZE);
-        int fast = viaLiblzma(header, src, off + PROPS, len - PROPS, dst, dstMax, dictSize, true);
+        int fast = NativeLzma.decodeIfPossible(NativeLzma.Format.ALONE, header, src, off + PROPS, len - PROPS, dst,
+                dstMax, NativeLzma.aloneMemoryLimit(dictSize), true);
         if (fast >= 0) {
             return fast;
         }
@@ -93,24 +95,6 @@ public final class LzmaBlocks implements BlockDecompressor {
             throw new CorruptImageException("lzma: block decodes to nothing");
         }
         return n;
-    }
-
-    /**
-     * Decodes with liblzma when it is loaded; -1 when it is not or when it refuses the block, so that xz-java,
-     * the reference, decodes it or explains why it is corrupt.
-     */
-    private static int viaLiblzma(byte[] header, byte[] src, int off, int len, byte[] dst, int dstMax, int dictSize,
-                                  boolean keepTruncated) {
-        if (!NativeLzma.available()) {
-            return -1;
-        }
-        try {
-            // room for the dictionary liblzma allocates, plus its fixed state
-            long limit = dictSize + (4L << 20);
-            return NativeLzma.decode(NativeLzma.Format.ALONE, header, src, off, len, dst, dstMax, limit, keepTruncated);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     /**

@@ -14,13 +14,11 @@ public final class XzBlocks implements BlockDecompressor {
 
     @Override
     public int decompress(byte[] src, int off, int len, byte[] dst, int dstMax) throws IOException {
-        if (NativeLzma.available()) {
-            try {
-                return NativeLzma.decode(NativeLzma.Format.XZ, null, src, off, len, dst, dstMax,
-                        MEMORY_LIMIT_KIB * 1024L, false);
-            } catch (IOException e) {
-                // xz-java below is the reference: it decodes what liblzma refused, or says why it is corrupt
-            }
+        // liblzma when loaded; xz-java below is the reference for what it refuses
+        int n = NativeLzma.decodeIfPossible(NativeLzma.Format.XZ, null, src, off, len, dst, dstMax,
+                MEMORY_LIMIT_KIB * 1024L, false);
+        if (n >= 0) {
+            return n;
         }
         try {
             return StreamBlocks.drain(new XZInputStream(new ByteArrayInputStream(src, off, len), MEMORY_LIMIT_KIB),

@@ -78,6 +78,27 @@ public final class NativeLzma {
         return loaded;
     }
 
+    /** A memory limit for .lzma data with this dictionary: the dictionary liblzma allocates plus its fixed state. */
+    public static long aloneMemoryLimit(long dictSize) {
+        return dictSize + (4L << 20);
+    }
+
+    /**
+     * {@link #decode} for callers that keep xz-java as the fallback: -1 when liblzma is not loaded or refuses the
+     * block, so that xz-java, the reference, decodes it or explains why it is corrupt.
+     */
+    public static int decodeIfPossible(Format format, byte[] header, byte[] src, int off, int len, byte[] dst,
+                                       int dstMax, long memLimit, boolean keepTruncated) {
+        if (!available()) {
+            return -1;
+        }
+        try {
+            return decode(format, header, src, off, len, dst, dstMax, memLimit, keepTruncated);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /**
      * Decodes {@code header} (may be null) followed by {@code src[off, off+len)} into {@code dst}, producing at
      * most {@code dstMax} bytes. More output than that is an error. With {@code keepTruncated}, input that ends

@@ -76,7 +76,10 @@ public final class Decompress {
     public static byte[] lzmaRaw(byte[] src, int off, int len, int outLen, int lc, int lp, int pb, int dictSize)
             throws IOException {
         byte[] out = new byte[outLen];
-        if (NativeLzma.available() && lzmaRawNative(src, off, len, out, lc, lp, pb, dictSize)) {
+        // liblzma when loaded, reading the node as .lzma "alone" with its known size; xz-java is the reference
+        byte[] header = LzmaHeader.alone(LzmaHeader.props(lc, lp, pb), dictSize, outLen);
+        if (NativeLzma.decodeIfPossible(NativeLzma.Format.ALONE, header, src, off, len, out, outLen,
+                NativeLzma.aloneMemoryLimit(dictSize), false) == outLen) {
             return out;
         }
         try (LZMAInputStream in = new LZMAInputStream(new ByteArrayInputStream(src, off, len), outLen, lc, lp, pb,
@@ -97,19 +100,6 @@ public final class Decompress {
             return out;
         } catch (RuntimeException e) {
             throw new IOException("corrupt LZMA data: " + e.getMessage(), e);
-        }
-    }
-
-    /** liblzma, reading the node as .lzma "alone" with its known size; false sends it to xz-java, the reference. */
-    private static boolean lzmaRawNative(byte[] src, int off, int len, byte[] out, int lc, int lp, int pb,
-                                         int dictSize) {
-        byte[] header = LzmaHeader.alone(LzmaHeader.props(lc, lp, pb), dictSize, out.length);
-        try {
-            long limit = dictSize + (4L << 20);
-            return NativeLzma.decode(NativeLzma.Format.ALONE, header, src, off, len, out, out.length, limit, false)
-                    == out.length;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
