@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * One-shot decoding of a whole compressed block with liblzma (squashfs and JFFS2 blocks: the input and the
  * largest output are known up front). Every call has its own decoder state and native buffers, so pool
- * threads decode blocks in parallel. Check {@link #available()} first; callers keep xz-java as the
+ * threads decode blocks in parallel. Callers go through {@link #decodeIfPossible} and keep xz-java as the
  * fallback, and as the reference when liblzma rejects a block.
  */
 public final class NativeLzma {
