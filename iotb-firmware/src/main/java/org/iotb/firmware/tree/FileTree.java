@@ -155,8 +155,11 @@ public final class FileTree {
         return links;
     }
 
+    /** The warnings, sorted: files are read in parallel, and a report must not change from run to run. */
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        synchronized (warnings) {
+            return warnings.stream().sorted().toList();
+        }
     }
 
     public void warn(String message) {
