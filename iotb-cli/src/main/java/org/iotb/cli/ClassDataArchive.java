@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.iotb.cli.firmware.FirmwareWorkspace;
+import org.iotb.pipeline.firmware.FirmwareWorkspace;
 
 /**
  * Builds the class-data archive {@code iotb.jsa} that {@code ./iotb} maps at start-up, so that the JVM finds the

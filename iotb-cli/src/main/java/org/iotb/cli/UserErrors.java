@@ -2,6 +2,7 @@ package org.iotb.cli;
 
 import java.nio.file.NoSuchFileException;
 import org.iotb.catalog.CatalogException;
+import org.iotb.pipeline.PipelineInputException;
 import picocli.CommandLine;
 
 /**
@@ -17,7 +18,8 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
             commandLine.getErr().println("iotb: no such file: " + ex.getMessage());
             return 2;
         }
-        if (ex instanceof CatalogException || ex instanceof UserInputException) {
+        if (ex instanceof CatalogException || ex instanceof UserInputException
+                || ex instanceof PipelineInputException) {
             commandLine.getErr().println("iotb: " + ex.getMessage());
             return 2;
         }

@@ -3,12 +3,14 @@ package org.iotb.cli.common;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import org.iotb.pipeline.PipelineListener;
 
 /**
  * Progress on stderr. On a terminal a phase shows a live status line; in CI or when output is redirected it
  * prints one line when a phase starts and one when it ends, so logs stay readable. Quiet mode prints nothing.
+ * The command line's {@link PipelineListener}: a phase is a pipeline stage.
  */
-public final class Progress {
+public final class Progress implements PipelineListener {
     private final PrintWriter err;
     private final boolean live;
     private final boolean quiet;
@@ -26,7 +28,8 @@ public final class Progress {
         return new Progress(new PrintWriter(java.io.OutputStream.nullOutputStream()), true);
     }
 
-    public void start(String phaseName) {
+    @Override
+    public void stageStarted(String phaseName) {
         phase = phaseName;
         started = Instant.now();
         if (!quiet) {
@@ -40,7 +43,8 @@ public final class Progress {
     }
 
     /** A status update; shown only on a terminal, at most ten times a second. */
-    public void update(String status) {
+    @Override
+    public void progress(String status) {
         if (quiet || !live) {
             return;
         }
@@ -53,7 +57,8 @@ public final class Progress {
         err.flush();
     }
 
-    public void done(String summary) {
+    @Override
+    public void stageDone(String summary) {
         if (quiet) {
             return;
         }

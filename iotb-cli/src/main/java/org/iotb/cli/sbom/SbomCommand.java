@@ -6,16 +6,16 @@ import java.util.concurrent.Callable;
 import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
 import org.iotb.cli.common.Progress;
-import org.iotb.cli.firmware.FirmwareWorkspace;
 import org.iotb.cli.scan.FindingsOutput;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.iotb.pipeline.AssessmentPipeline;
+import org.iotb.pipeline.firmware.FirmwareWorkspace;
 import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
 import org.iotb.sbom.SbomChecks;
 import org.iotb.sbom.SbomOptions;
 import org.iotb.sbom.output.SbomFormat;
-import org.iotb.sbom.vuln.VulnDb;
 import org.iotb.unpack.UnpackOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,12 +59,12 @@ public final class SbomCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
-            progress.start("identifying components");
+            progress.stageStarted("identifying components");
             Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(image.getFileName().toString(), ws.sha256()));
-            progress.done(sbom.components().size() + " components");
+            progress.stageDone(sbom.components().size() + " components");
             StringBuilder text = new StringBuilder(fmt.render(sbom));
             if (fmt == SbomFormat.TABLE) {
-                List<Finding> findings = new SbomChecks(vulnDb(db)).run(sbom).stream()
+                List<Finding> findings = new SbomChecks(AssessmentPipeline.openVulnDb(db)).run(sbom).stream()
                         .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING).toList();
                 if (!findings.isEmpty()) {
                     text.append('\n');
@@ -80,8 +80,4 @@ public final class SbomCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The user's vulnerability store (with the bundled starter set), as every command opens it. */
-    public static VulnDb vulnDb(Path db) throws java.io.IOException {
-        return VulnDb.open(db != null ? db : VulnDb.defaultStore());
-    }
 }

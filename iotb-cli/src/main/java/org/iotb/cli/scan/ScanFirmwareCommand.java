@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
 import org.iotb.cli.common.Progress;
-import org.iotb.cli.firmware.FirmwareWorkspace;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
 import org.iotb.firmware.suppress.Suppressions;
 import org.iotb.model.ScanResult;
 import org.iotb.model.Tool;
+import org.iotb.pipeline.firmware.FirmwareWorkspace;
 import org.iotb.unpack.UnpackOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,9 +74,9 @@ public final class ScanFirmwareCommand implements Callable<Integer> {
             if (suppressions != null) {
                 options = options.withSuppressions(Suppressions.load(suppressions));
             }
-            progress.start("checking " + ws.treeRoot().getFileName());
+            progress.stageStarted("checking " + ws.treeRoot().getFileName());
             FirmwareScanner.Report report = new FirmwareScanner().scanReport(ws.treeRoot(), options);
-            progress.done(report.findings().size() + " findings");
+            progress.stageDone(report.findings().size() + " findings");
             Map<String, Object> stats = new LinkedHashMap<>(report.stats());
             java.util.List<String> warnings = new java.util.ArrayList<>(report.warnings());
             if (ws.unpack() != null) {

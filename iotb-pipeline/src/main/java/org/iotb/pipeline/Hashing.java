@@ -1,4 +1,4 @@
-package org.iotb.cli.common;
+package org.iotb.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of input files, recorded so a report can be tied to exactly what was assessed. */
+/**
+ * SHA-256 of input files, recorded so a report can be tied to exactly what was assessed. A thin class on purpose:
+ * the one image-hash utility of the project may replace its body.
+ */
 public final class Hashing {
     private Hashing() {
     }

@@ -1,4 +1,4 @@
-package org.iotb.cli.assess;
+package org.iotb.pipeline.firmware;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +11,7 @@ import org.iotb.assess.ImageService;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.SourceFindings;
-import org.iotb.cli.common.Progress;
-import org.iotb.cli.firmware.FirmwareWorkspace;
+import org.iotb.pipeline.PipelineListener;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
 import org.iotb.model.Finding;
@@ -27,21 +26,26 @@ import org.iotb.unpack.UnpackOptions;
  * Everything one firmware image contributes to an assessment: unpack, firmware checks, SBOM and its
  * vulnerability findings, and the facts the report shows (entropy, boot services, unpack warnings).
  */
-record FirmwareEvidence(InputRecord input, SourceFindings findings, ImageFacts facts, Map<String, Long> timings) {
+public record FirmwareEvidence(InputRecord input, SourceFindings findings, ImageFacts facts, Map<String, Long> timings) {
 
-    static FirmwareEvidence gather(String name, Path image, Path workdir, VulnDb vulnDb, Progress progress) throws IOException {
+    /**
+     * @param name the image's name in the assessment (unique among its images)
+     * @param workdir where to keep the unpacked files; null for a temporary directory
+     */
+    public static FirmwareEvidence gather(String name, Path image, Path workdir, VulnDb vulnDb, PipelineListener listener)
+            throws IOException {
         long t0 = System.nanoTime();
-        try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
+        try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), listener)) {
             long t1 = System.nanoTime();
-            progress.start("checking " + name);
+            listener.stageStarted("checking " + name);
             FirmwareScanner.Report report = new FirmwareScanner().scanReport(ws.treeRoot(),
                     FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment()));
-            progress.done(report.findings().size() + " findings");
+            listener.stageDone(report.findings().size() + " findings");
             long t2 = System.nanoTime();
-            progress.start("SBOM of " + name);
+            listener.stageStarted("SBOM of " + name);
             Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(name, ws.sha256()));
             List<Finding> sbomFindings = new SbomChecks(vulnDb).run(sbom);
-            progress.done(sbom.components().size() + " components");
+            listener.stageDone(sbom.components().size() + " components");
             long t3 = System.nanoTime();
             List<Finding> all = new ArrayList<>(report.findings());
             all.addAll(sbomFindings);

@@ -1,4 +1,4 @@
-package org.iotb.cli.firmware;
+package org.iotb.pipeline.firmware;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -8,9 +8,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iotb.cli.UserInputException;
-import org.iotb.cli.common.Hashing;
-import org.iotb.cli.common.Progress;
+import org.iotb.pipeline.Hashing;
+import org.iotb.pipeline.PipelineInputException;
+import org.iotb.pipeline.PipelineListener;
 import org.iotb.unpack.UnpackOptions;
 import org.iotb.unpack.UnpackResult;
 import org.iotb.unpack.Unpacker;
@@ -38,9 +38,9 @@ public final class FirmwareWorkspace implements AutoCloseable {
     /**
      * @param workdir where to unpack (created if needed); null for a temporary directory removed on close
      */
-    public static FirmwareWorkspace open(Path input, Path workdir, UnpackOptions options, Progress progress) throws IOException {
+    public static FirmwareWorkspace open(Path input, Path workdir, UnpackOptions options, PipelineListener listener) throws IOException {
         if (!Files.exists(input)) {
-            throw new UserInputException("no such firmware image or directory: " + input);
+            throw new PipelineInputException("no such firmware image or directory: " + input);
         }
         if (Files.isDirectory(input)) {
             return new FirmwareWorkspace(input, null, input, null, null);
@@ -54,10 +54,10 @@ public final class FirmwareWorkspace implements AutoCloseable {
         } else {
             Files.createDirectories(out);
         }
-        progress.start("unpacking " + input.getFileName());
+        listener.stageStarted("unpacking " + input.getFileName());
         UnpackResult result = new Unpacker().unpack(input, out, options,
-                (container, entries, bytes) -> progress.update(entries + " files, " + (bytes >> 20) + " MiB"));
-        progress.done(result.entries().size() + " files from " + result.containers().size() + " containers"
+                (container, entries, bytes) -> listener.progress(entries + " files, " + (bytes >> 20) + " MiB"));
+        listener.stageDone(result.entries().size() + " files from " + result.containers().size() + " containers"
                 + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)"));
         return new FirmwareWorkspace(input, hash, result.extractedRoot(), result, temp);
     }

@@ -1,0 +1,113 @@
+package org.iotb.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iotb.assess.Assessment;
+import org.iotb.assess.AssessmentInput;
+import org.iotb.assess.Assessor;
+import org.iotb.assess.ImageFacts;
+import org.iotb.assess.InputKind;
+import org.iotb.assess.InputRecord;
+import org.iotb.assess.SourceFindings;
+import org.iotb.catalog.Catalog;
+import org.iotb.catalog.declarations.Declarations;
+import org.iotb.catalog.declarations.DeclarationsLoader;
+import org.iotb.catalog.profile.Profile;
+import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.model.Finding;
+import org.iotb.pipeline.firmware.FirmwareEvidence;
+import org.iotb.probe.DeviceScanner;
+import org.iotb.probe.DeviceTarget;
+import org.iotb.sbom.vuln.VulnDb;
+
+/**
+ * The assessment as a library call: loads the profile and declarations, gathers the evidence of every firmware
+ * image (unpack, firmware checks, SBOM, vulnerabilities) and every device (probing), then decides the verdicts.
+ * Rendering is not part of it: the caller hands the {@link Assessment} to the report module (or stores it).
+ * {@code iotb assess} calls this; so will the server and the workers. One instance serves many runs.
+ *
+ * <p>Bad input (a missing file, an invalid profile) surfaces as {@link PipelineInputException},
+ * {@link java.nio.file.NoSuchFileException} or {@link org.iotb.catalog.CatalogException}; anything else is a bug.
+ */
+public final class AssessmentPipeline {
+    private final Catalog catalog;
+
+    public AssessmentPipeline(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Assessment run(AssessmentRequest request, PipelineListener listener) throws IOException {
+        Profile profile = ProfileLoader.load(request.profile(), catalog);
+        Declarations declarations = request.declarations() == null
+                ? Declarations.NONE : DeclarationsLoader.load(request.declarations(), catalog);
+
+        List<InputRecord> inputs = new ArrayList<>();
+        inputs.add(fileRecord(InputKind.PROFILE, request.profile()));
+        if (request.declarations() != null) {
+            inputs.add(fileRecord(InputKind.DECLARATIONS, request.declarations()));
+        }
+        List<SourceFindings> findings = new ArrayList<>();
+        List<ImageFacts> images = new ArrayList<>();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        VulnDb vulnDb = request.firmware().isEmpty() ? null : openVulnDb(request.vulnDb());
+        List<String> names = uniqueNames(request.firmware());
+        for (int i = 0; i < request.firmware().size(); i++) {
+            Path keep = request.workdir() == null ? null : request.workdir().resolve(names.get(i));
+            FirmwareEvidence fe = FirmwareEvidence.gather(names.get(i), request.firmware().get(i), keep, vulnDb, listener);
+            inputs.add(fe.input());
+            findings.add(fe.findings());
+            images.add(fe.facts());
+            fe.timings().forEach((k, v) -> timings.merge(k, v, Long::sum));
+        }
+        for (String host : request.devices()) {
+            long t0 = System.nanoTime();
+            listener.stageStarted("probing " + host);
+            List<Finding> f = new DeviceScanner().scan(DeviceTarget.of(host), request.probeOptions(), listener::progress);
+            listener.stageDone(f.size() + " findings");
+            inputs.add(InputRecord.device(host));
+            findings.add(new SourceFindings(host, InputKind.DEVICE, f));
+            timings.merge("probe", (System.nanoTime() - t0) / 1_000_000, Long::sum);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (request.firmware().isEmpty() && request.devices().isEmpty()) {
+            warnings.add("no firmware and no device given: verdicts rest on declarations alone");
+        }
+        listener.stageStarted("deciding verdicts");
+        Assessment a = new Assessor().assess(new AssessmentInput(catalog, profile, declarations, findings, inputs, images,
+                timings, warnings, null));
+        listener.stageDone(a.verdicts().size() + " verdicts");
+        return a;
+    }
+
+    /** The vulnerability store at this path (null: {@code $IOTB_VULNDB} or the user's default), with the bundled starter set. */
+    public static VulnDb openVulnDb(Path store) throws IOException {
+        return VulnDb.open(store != null ? store : VulnDb.defaultStore());
+    }
+
+    private static InputRecord fileRecord(InputKind kind, Path file) throws IOException {
+        return InputRecord.file(kind, file.getFileName().toString(), file.toString(), Hashing.sha256(file), Files.size(file));
+    }
+
+    /** File names, made unique with a suffix when two inputs share one (unit1/fw.bin, unit2/fw.bin). */
+    static List<String> uniqueNames(List<Path> files) {
+        List<String> names = new ArrayList<>();
+        for (Path f : files) {
+            String base = f.getFileName().toString();
+            String n = base;
+            for (int k = 2; names.contains(n); k++) {
+                n = base + "#" + k;
+            }
+            names.add(n);
+        }
+        return names;
+    }
+}

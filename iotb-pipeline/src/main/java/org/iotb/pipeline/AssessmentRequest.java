@@ -1,0 +1,37 @@
+package org.iotb.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.iotb.probe.ProbeOptions;
+import org.iotb.probe.net.PortSpec;
+
+/**
+ * Everything one assessment run needs, as {@code iotb assess} takes it: the product profile, the manufacturer's
+ * declarations (null: none), the firmware images of one or more units in order (files or unpacked directories),
+ * the live devices to probe and how, the vulnerability store (null: {@code $IOTB_VULNDB} or the user's default)
+ * and where to keep the unpacked images (null: temporary directories, removed after the run).
+ */
+public record AssessmentRequest(Path profile, Path declarations, List<Path> firmware, List<String> devices,
+        ProbeOptions probeOptions, Path vulnDb, Path workdir) {
+
+    public AssessmentRequest {
+        Objects.requireNonNull(profile, "profile");
+        firmware = firmware == null ? List.of() : List.copyOf(firmware);
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        probeOptions = probeOptions == null ? ProbeOptions.defaults() : probeOptions;
+    }
+
+    /** The default probe options with login attempts allowed or not and, unless null, these ports ("22,80,8000-8100", "all"). */
+    public static ProbeOptions probeOptions(boolean intrusive, String ports) {
+        ProbeOptions options = ProbeOptions.defaults().withIntrusive(intrusive);
+        if (ports == null) {
+            return options;
+        }
+        try {
+            return options.withPorts(PortSpec.parse(ports));
+        } catch (IllegalArgumentException e) {
+            throw new PipelineInputException("--ports: " + e.getMessage());
+        }
+    }
+}
