@@ -7,21 +7,20 @@ import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
 import org.iotb.cli.catalog.ProfileCommand;
+import org.iotb.cli.report.DiffCommand;
+import org.iotb.cli.report.ReportCommand;
+import org.iotb.cli.sbom.SbomCommand;
+import org.iotb.cli.sbom.VulnDbCommand;
 import org.iotb.cli.scan.ChecksCommand;
 import org.iotb.cli.scan.ScanCommand;
-import org.iotb.cli.scan.ScanFirmwareCommand;
-import org.iotb.cli.sbom.SbomCommand;
-import org.iotb.probe.cli.DeviceScanCommand;
-import org.iotb.sbom.cli.VulnDbCommand;
-import org.iotb.report.cli.DiffCommand;
-import org.iotb.report.cli.ReportCommand;
-import org.iotb.unpack.cli.UnpackCommand;
+import org.iotb.cli.unpack.UnpackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The one list of iotb's subcommands, in the order `iotb --help` shows them. A command's name is read from its
- * own {@code @Command} annotation, so this list holds classes only.
+ * own {@code @Command} annotation, so this list holds classes only. Every command lives in this module; the
+ * libraries it calls know nothing of picocli.
  */
 final class Commands {
     private static final List<Class<?>> TOP_LEVEL = List.of(
@@ -70,13 +69,6 @@ final class Commands {
     }
 
     private static Object create(Class<?> type) {
-        if (type == ScanCommand.class) {
-            // scan's children are added here: DeviceScanCommand lives in iotb-probe and is given this module's renderer
-            CommandLine scan = new CommandLine(new ScanCommand());
-            scan.addSubcommand(new ScanFirmwareCommand());
-            scan.addSubcommand(new DeviceScanCommand(org.iotb.cli.scan.FindingsOutput::render));
-            return scan;
-        }
         try {
             return type.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {

@@ -1,14 +1,18 @@
-package org.iotb.unpack;
+package org.iotb.cli.unpack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.iotb.model.Json;
-import org.iotb.unpack.cli.UnpackCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,9 +30,7 @@ class UnpackCommandTest {
 
     @Test
     void unpacksAndPrintsAJsonSummary() throws Exception {
-        Fixtures.requireTool("tar", "tar");
-        Path src = Fixtures.sourceTree(tmp.resolve("src"));
-        Fixtures.sh(src, "tar -czf ../image.tgz .");
+        writeTarGz(tmp.resolve("image.tgz"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = run(out, err, tmp.resolve("image.tgz").toString(), "-o", tmp.resolve("out").toString(), "--json",
@@ -41,6 +43,22 @@ class UnpackCommandTest {
         assertThat(manifest.get("limits").get("maxDepth").asInt()).isEqualTo(3);
         assertThat(manifest.get("limits").get("maxTotalBytes").asLong()).isEqualTo(64L << 20);
         assertThat(manifest.get("entries").size()).isGreaterThan(5);
+    }
+
+    /** A gzip-compressed tar of a small root file system (the unpack module's own tests cover the formats). */
+    private static void writeTarGz(Path file) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (String name : new String[] {"etc/passwd", "etc/init.d/rcS", "bin/busybox", "usr/lib/libc.so", "www/index.html",
+                    "etc/shadow"}) {
+                byte[] data = ("content of " + name + "\n").repeat(50).getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry e = new TarArchiveEntry(name);
+                e.setSize(data.length);
+                tar.putArchiveEntry(e);
+                tar.write(data);
+                tar.closeArchiveEntry();
+            }
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.iotb.sbom.cli;
+package org.iotb.cli.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.iotb.model.Json;
-import org.iotb.sbom.TestTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class CommandsTest {
+class VulnDbCommandTest {
     record Run(int code, String out, String err) {
     }
 
@@ -30,7 +28,7 @@ class CommandsTest {
     @Test
     void vulndbImportThenStatus(@TempDir Path tmp) throws Exception {
         Path feed = tmp.resolve("nvd.json");
-        try (InputStream in = CommandsTest.class.getResourceAsStream("/org/iotb/sbom/feeds/nvd-2.0-sample.json")) {
+        try (InputStream in = VulnDbCommandTest.class.getResourceAsStream("/org/iotb/sbom/feeds/nvd-2.0-sample.json")) {
             Files.copy(in, feed);
         }
         Path store = tmp.resolve("store");
@@ -43,21 +41,5 @@ class CommandsTest {
         Run bad = run(new VulnDbCommand(), "import", "--db", store.toString(), tmp.resolve("missing.json").toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("cannot import");
-    }
-
-    @Test
-    void sbomTreeWritesEachFormat(@TempDir Path tmp) throws Exception {
-        Path root = TestTrees.oldRouter(tmp);
-        Run table = run(new SbomTreeCommand(), root.toString());
-        assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("OpenSSL", "1.0.1f");
-        Path cdx = tmp.resolve("bom.json");
-        assertThat(run(new SbomTreeCommand(), root.toString(), "--format", "cyclonedx", "-o", cdx.toString(),
-                "--sha256", "00".repeat(32)).code()).isZero();
-        assertThat(Json.mapper().readTree(cdx.toFile()).path("bomFormat").asText()).isEqualTo("CycloneDX");
-        Run spdx = run(new SbomTreeCommand(), root.toString(), "--format", "spdx");
-        assertThat(Json.mapper().readTree(spdx.out()).path("spdxVersion").asText()).isEqualTo("SPDX-2.3");
-        Run findings = run(new SbomTreeCommand(), root.toString(), "--findings", "--db", tmp.resolve("none").toString());
-        assertThat(findings.out()).contains("sbom.component-vulnerable", "CVE-2014-0160");
     }
 }

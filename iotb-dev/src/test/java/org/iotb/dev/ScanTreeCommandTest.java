@@ -1,4 +1,4 @@
-package org.iotb.firmware.cli;
+package org.iotb.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

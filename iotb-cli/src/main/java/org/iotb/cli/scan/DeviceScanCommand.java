@@ -1,4 +1,4 @@
-package org.iotb.probe.cli;
+package org.iotb.cli.scan;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -94,27 +94,11 @@ public final class DeviceScanCommand implements Callable<Integer> {
             description = "fail, warning or none: which outcome makes the exit code 1 (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    /** The project-wide renderer (table, json, sarif) when run inside `iotb`; null when run stand-alone. */
-    private final org.iotb.model.ScanRenderer renderer;
-
-    public DeviceScanCommand() {
-        this(null);
-    }
-
-    public DeviceScanCommand(org.iotb.model.ScanRenderer renderer) {
-        this.renderer = renderer;
-    }
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress messages on stderr.")
     boolean quiet;
-
-    /** Stand-alone entry for scripts and benchmarks; the iotb CLI registers this command under `iotb scan`. */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new DeviceScanCommand()).execute(args));
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -168,8 +152,9 @@ public final class DeviceScanCommand implements Callable<Integer> {
     }
 
     String render(List<ScanResult> results) throws Exception {
-        if (renderer != null && results.size() == 1) {
-            return renderer.render(results.get(0), format.toLowerCase(java.util.Locale.ROOT));
+        if (results.size() == 1) {
+            // one device: the same shapes as `iotb scan firmware`
+            return FindingsOutput.render(results.get(0), format.toLowerCase(java.util.Locale.ROOT));
         }
         if (format.equalsIgnoreCase("json")) {
             Object value = results.size() == 1 ? results.get(0) : results;

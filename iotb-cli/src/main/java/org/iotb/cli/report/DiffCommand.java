@@ -1,4 +1,4 @@
-package org.iotb.report.cli;
+package org.iotb.cli.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package org.iotb.probe.cli;
+package org.iotb.cli.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

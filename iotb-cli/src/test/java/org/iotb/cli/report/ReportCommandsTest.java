@@ -1,4 +1,4 @@
-package org.iotb.report.cli;
+package org.iotb.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class CommandsTest {
+class ReportCommandsTest {
     @TempDir
     Path tmp;
 

@@ -1,4 +1,4 @@
-package org.iotb.unpack.cli;
+package org.iotb.cli.unpack;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

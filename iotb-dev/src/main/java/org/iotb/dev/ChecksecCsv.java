@@ -1,4 +1,4 @@
-package org.iotb.firmware.cli;
+package org.iotb.dev;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.iotb.sbom.cli;
+package org.iotb.dev;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.iotb.model.Finding;
 import org.iotb.model.Json;
+import org.iotb.pipeline.AssessmentPipeline;
 import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
 import org.iotb.sbom.SbomChecks;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code iotb sbom-tree DIR}: the SBOM of an already unpacked tree (the user-facing {@code iotb sbom IMAGE}
- * unpacks first). With {@code --findings}, prints the sbom.* findings as JSON instead.
+ * The SBOM of an already unpacked tree, a developer's tool ({@code java -cp "$(scripts/dev-classpath.sh)"
+ * org.iotb.dev.SbomTreeCommand DIR}); users run {@code iotb sbom DIR}, which takes a directory too. With
+ * {@code --findings}, prints the sbom.* findings as JSON instead.
  */
 @Command(name = "sbom-tree", mixinStandardHelpOptions = true,
         description = "Build the SBOM of an unpacked firmware tree (directory).")
@@ -55,17 +57,21 @@ public final class SbomTreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new SbomTreeCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Sbom sbom = new SbomBuilder().build(dir, SbomOptions.of(name, sha256));
         String text;
         if (findings) {
-            VulnDb vdb = VulnDb.open(db != null ? db : VulnDb.defaultStore());
+            VulnDb vdb = AssessmentPipeline.openVulnDb(db);
             List<Finding> list = new SbomChecks(vdb).run(sbom);
             text = Json.mapper().writeValueAsString(list);
         } else if (vulns && SbomFormat.parse(format) == SbomFormat.CYCLONEDX) {
-            text = new CycloneDxWriter().toJson(sbom, VulnDb.open(db != null ? db : VulnDb.defaultStore()));
+            text = new CycloneDxWriter().toJson(sbom, AssessmentPipeline.openVulnDb(db));
         } else {
             text = SbomFormat.parse(format).render(sbom);
         }

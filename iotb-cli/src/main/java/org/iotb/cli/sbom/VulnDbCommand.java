@@ -1,4 +1,4 @@
-package org.iotb.sbom.cli;
+package org.iotb.cli.sbom;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.iotb.firmware.cli;
+package org.iotb.dev;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `scan-tree DIR`: runs every firmware check over an already unpacked tree (JSON = ScanResult, or a table). */
+/**
+ * Runs every firmware check over an already unpacked tree (JSON = ScanResult, or a table), or prints the ELF
+ * hardening in checksec's CSV: a developer's and benchmark tool (scripts/bench-checks.sh), run as
+ * {@code java -cp "$(scripts/dev-classpath.sh)" org.iotb.dev.ScanTreeCommand DIR}. Users run {@code iotb scan firmware DIR}.
+ */
 @Command(name = "scan-tree", mixinStandardHelpOptions = true,
         description = "Run the firmware checks over an unpacked root filesystem directory.")
 public final class ScanTreeCommand implements Callable<Integer> {
