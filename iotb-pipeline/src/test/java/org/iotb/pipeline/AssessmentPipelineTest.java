@@ -1,0 +1,99 @@
+package org.iotb.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.iotb.assess.Assessment;
+import org.iotb.assess.InputKind;
+import org.iotb.assess.InputRecord;
+import org.iotb.catalog.Catalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline as a server or worker would call it: no command line, events to a listener, an Assessment back. */
+class AssessmentPipelineTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "smart-lock").toAbsolutePath().normalize();
+    private static AssessmentPipeline pipeline;
+
+    @BeforeAll
+    static void loadTheCatalogOnce() throws Exception {
+        pipeline = new AssessmentPipeline(Catalog.load());
+    }
+
+    /** Records the events in order: "start X", "done Y"; progress lines are dropped (their number varies). */
+    private static final class Recorder implements PipelineListener {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void stageStarted(String stage) {
+            events.add("start " + stage);
+        }
+
+        @Override
+        public void progress(String status) {
+        }
+
+        @Override
+        public void stageDone(String summary) {
+            events.add("done " + summary);
+        }
+    }
+
+    @Test
+    void twoUnitsOfOneProductGiveOneAssessmentAndTheStagesInOrder(@TempDir Path work) throws Exception {
+        Path unit1 = EXAMPLE.resolve("firmware/sl100-1.4.2-unit1.bin");
+        // the second unit under the same file name: the assessment must still tell the two apart
+        Path unit2 = Files.createDirectories(work.resolve("unit2")).resolve(unit1.getFileName());
+        Files.copy(EXAMPLE.resolve("firmware/sl100-1.4.2-unit2.bin"), unit2);
+        Recorder recorder = new Recorder();
+        AssessmentRequest request = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"),
+                EXAMPLE.resolve("declarations.yaml"), List.of(unit1, unit2), List.of(), null, work.resolve("no-store"),
+                work.resolve("keep"));
+
+        Assessment a = pipeline.run(request, recorder);
+
+        assertThat(a.inputs()).extracting(InputRecord::kind).containsExactly(InputKind.PROFILE, InputKind.DECLARATIONS,
+                InputKind.FIRMWARE, InputKind.FIRMWARE);
+        assertThat(a.inputs()).extracting(InputRecord::name).containsExactly("profile.yaml", "declarations.yaml",
+                "sl100-1.4.2-unit1.bin", "sl100-1.4.2-unit1.bin#2");
+        assertThat(a.inputs().get(2).sha256()).isEqualTo(Hashing.sha256(unit1));
+        assertThat(a.images()).hasSize(2);
+        assertThat(a.verdicts()).isNotEmpty();
+        assertThat(a.timings()).containsKeys("unpack", "checks", "sbom");
+        assertThat(a.warnings()).doesNotContain("no firmware and no device given: verdicts rest on declarations alone");
+        assertThat(work.resolve("keep/sl100-1.4.2-unit1.bin#2")).isDirectory();
+        assertThat(recorder.events).first().isEqualTo("start unpacking sl100-1.4.2-unit1.bin");
+        assertThat(recorder.events).contains("start checking sl100-1.4.2-unit1.bin", "start SBOM of sl100-1.4.2-unit1.bin#2")
+                .endsWith("start deciding verdicts", "done " + a.verdicts().size() + " verdicts");
+    }
+
+    @Test
+    void declarationsAloneAreAssessedWithAWarning() throws Exception {
+        Assessment a = pipeline.run(new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null, null, null, null, null, null),
+                PipelineListener.NONE);
+        assertThat(a.warnings()).contains("no firmware and no device given: verdicts rest on declarations alone");
+        assertThat(a.inputs()).extracting(InputRecord::kind).containsExactly(InputKind.PROFILE);
+    }
+
+    @Test
+    void badInputIsAPipelineInputException(@TempDir Path work) {
+        AssessmentRequest missingImage = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null,
+                List.of(work.resolve("missing.bin")), List.of(), null, work.resolve("no-store"), null);
+        assertThatThrownBy(() -> pipeline.run(missingImage, PipelineListener.NONE))
+                .isInstanceOf(PipelineInputException.class).hasMessageContaining("missing.bin");
+        assertThatThrownBy(() -> AssessmentRequest.probeOptions(false, "22,http"))
+                .isInstanceOf(PipelineInputException.class).hasMessageStartingWith("--ports");
+        assertThat(AssessmentRequest.probeOptions(true, "22,80").intrusive()).isTrue();
+    }
+
+    @Test
+    void uniqueNamesSuffixRepeatedFileNames() {
+        assertThat(AssessmentPipeline.uniqueNames(List.of(Path.of("a/fw.bin"), Path.of("b/fw.bin"), Path.of("c/x.bin"),
+                Path.of("d/fw.bin")))).containsExactly("fw.bin", "fw.bin#2", "x.bin", "fw.bin#3");
+    }
+}
