@@ -3,18 +3,17 @@
 #  1. all checks over the ground-truth weak rootfs (real Debian armhf/arm64/mipsel binaries, ~90 MB)
 #  2. ELF hardening reading vs `checksec --dir` on the same tree: time ratio and field-by-field agreement.
 # Usage: scripts/bench-checks.sh [WORK_DIR]   (needs: java, maven offline repo, checksec, hyperfine optional)
+# Runs the developer tool org.iotb.dev.ScanTreeCommand (module iotb-dev) on a plain JVM (scripts/dev-classpath.sh).
 set -eu
 cd "$(dirname "$0")/.."
 WORK=${1:-/tmp/iotb-bench-checks}
 mkdir -p "$WORK"
-./mvnw -q -o -pl iotb-firmware install -DskipTests
-( cd iotb-firmware && ../mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null )
-CP="iotb-firmware/target/classes:$(cat "$WORK/cp.txt")"
+CP=$(scripts/dev-classpath.sh)
 scripts/make-firmware-fixture.sh "$WORK/fixture" "${IOTB_DEBIAN_CACHE:-$WORK/debian-cache}" >/dev/null
 TREE="$WORK/fixture/weak"
 echo "tree: $TREE ($(du -sh "$TREE" | cut -f1), $(find "$TREE" -type f | wc -l) files)"
-scan() { java -cp "$CP" org.iotb.firmware.cli.ScanTreeCommand --format json "$TREE" > "$WORK/scan.json" || true; }
-ours() { java -cp "$CP" org.iotb.firmware.cli.ScanTreeCommand --checksec-csv "$TREE" > "$WORK/ours.csv"; }
+scan() { java -cp "$CP" org.iotb.dev.ScanTreeCommand --format json "$TREE" > "$WORK/scan.json" || true; }
+ours() { java -cp "$CP" org.iotb.dev.ScanTreeCommand --checksec-csv "$TREE" > "$WORK/ours.csv"; }
 theirs() { checksec --format=csv --dir="$TREE" > "$WORK/theirs.csv" 2>/dev/null; }
 if command -v hyperfine >/dev/null; then
   hyperfine -w 1 -r 3 --export-markdown "$WORK/hyperfine.md" \

@@ -19,10 +19,10 @@ for t in nginx nmap sslscan testssl openssl python3 java; do
   command -v "$t" >/dev/null 2>&1 || [ -x "/usr/sbin/$t" ] || { echo "missing tool: $t" >&2; exit 2; }
 done
 
-(cd "$ROOT" && ./mvnw -q -o -pl iotb-probe install -DskipTests \
-   && ./mvnw -q -o -pl iotb-probe dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null)
-# --fail-on none: the exit status reports FAIL findings (for CI gates), which must not stop this script
-IOTB="java -cp $ROOT/iotb-probe/target/classes:$(cat "$WORK/cp") org.iotb.probe.cli.DeviceScanCommand --fail-on none"
+# `iotb scan device` from the fat jar on a plain JVM (no launcher, no class-data archive); the class path of
+# scripts/dev-classpath.sh. --fail-on none: the exit status reports FAIL findings (for CI gates), which must not
+# stop this script
+IOTB="java -cp $("$ROOT/scripts/dev-classpath.sh") org.iotb.cli.Main scan device --fail-on none"
 
 # GNU date, not a python3 start-up, so that the ~30 ms of an interpreter start is not billed to nmap's time
 ms() { echo $(( $(date +%s%N) / 1000000 )); }

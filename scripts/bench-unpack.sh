@@ -12,20 +12,14 @@ work=$(mktemp -d /tmp/bench-unpack.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # --- how to run iotb: the product launcher ./iotb (what users run: fat jar, class-data-sharing archive, liblzma),
-#     rebuilt first; IOTB_MODULE=1 runs this module's classes + runtime deps (+ the sibling file-system handlers)
-#     on a plain JVM instead, to measure the engine without the launcher
+#     rebuilt first; IOTB_MODULE=1 runs `iotb unpack` (org.iotb.cli.Main) from the fat jar on a plain JVM instead
+#     (scripts/dev-classpath.sh: no launcher, no class-data archive), to measure the engine without the launcher
 if [[ ${IOTB_MODULE:-0} != 1 ]]; then
     (cd "$root" && ./mvnw -q -o package -DskipTests >/dev/null)
     iotb=("$root/iotb" unpack)
 else
-    (cd "$root" && ./mvnw -q -o -pl iotb-unpack install -DskipTests >/dev/null)
-    (cd "$root" && ./mvnw -q -o -pl iotb-unpack dependency:build-classpath -Dmdep.includeScope=runtime \
-        -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-    cp="$root/iotb-unpack/target/classes:$(cat "$work/cp.txt")"
-    for m in iotb-fs iotb-fs-flash; do
-        [[ -d "$root/$m/target/classes" ]] && cp="$cp:$root/$m/target/classes"
-    done
-    iotb=(java -Xmx1g -XX:+UseSerialGC -cp "$cp" org.iotb.unpack.cli.UnpackMain)
+    cp=$("$root/scripts/dev-classpath.sh" 2>/dev/null)
+    iotb=(java -Xmx1g -XX:+UseSerialGC -cp "$cp" org.iotb.cli.Main unpack)
 fi
 
 # --- images: arguments, or the vendor samples plus two generated images; then a second group of file systems

@@ -3,7 +3,7 @@
 # downloads real Debian 12 packages of another architecture (default armhf) WITHOUT installing them, unpacks
 # them into one tree WITHOUT a dpkg status file (so only binary signatures can identify them), and writes
 # expected.tsv (package, component-relevant upstream version from the control file).
-# Usage: scripts/sbom-fixture.sh [OUTDIR] [ARCH]     then: iotb sbom-tree OUTDIR/root --format table
+# Usage: scripts/sbom-fixture.sh [OUTDIR] [ARCH]     then: iotb sbom OUTDIR/root --format table
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$here/iotb-sbom/target/debian-fixture}
