@@ -23,7 +23,6 @@ import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Hashing;
 import org.iotb.cli.common.Progress;
 import org.iotb.cli.sbom.SbomCommand;
-import org.iotb.model.Finding;
 import org.iotb.probe.DeviceScanner;
 import org.iotb.probe.DeviceTarget;
 import org.iotb.probe.ProbeOptions;
@@ -115,10 +114,10 @@ public final class AssessCommand implements Callable<Integer> {
             if (ports != null) {
                 options = options.withPorts(org.iotb.probe.net.PortSpec.parse(ports));
             }
-            List<Finding> f = new DeviceScanner().scan(DeviceTarget.of(host), options, progress::update);
-            progress.done(f.size() + " findings");
+            DeviceScanner.DeviceScan scan = new DeviceScanner().scanWithFacts(DeviceTarget.of(host), options, progress::update);
+            progress.done(scan.findings().size() + " findings");
             inputs.add(InputRecord.device(host));
-            findings.add(new SourceFindings(host, InputKind.DEVICE, f));
+            findings.add(new SourceFindings(host, InputKind.DEVICE, scan.findings(), scan.facts()));
             timings.merge("probe", (System.nanoTime() - t0) / 1_000_000, Long::sum);
         }
         List<String> warnings = new ArrayList<>();
