@@ -67,7 +67,11 @@ public final class FirmwareFactsExtractor {
         return out;
     }
 
-    /** Every passwd/shadow entry, without its secret; uid from the passwd file of the same directory. */
+    /**
+     * Every passwd/shadow entry (backups such as shadow.bak included), without its secret; a passwd entry that only
+     * points at the shadow file ("x") is left out when that shadow entry exists. The uid comes from the passwd file
+     * of the same directory.
+     */
     static List<AccountFact> accounts(ScanContext ctx) {
         Map<String, Integer> uids = new HashMap<>();
         for (TreeFile f : AccountFiles.files(ctx.tree())) {
@@ -80,8 +84,15 @@ public final class FirmwareFactsExtractor {
                 }
             }
         }
+        List<Account> all = AccountFiles.read(ctx.tree());
+        java.util.Set<String> inShadow = new java.util.HashSet<>();
+        all.stream().filter(a -> a.fromShadow() && a.file().endsWith("shadow"))
+                .forEach(a -> inShadow.add(dir(a.file()) + a.user()));
         List<AccountFact> out = new ArrayList<>();
-        for (Account a : AccountFiles.read(ctx.tree())) {
+        for (Account a : all) {
+            if (!a.fromShadow() && a.secret().equals("x") && inShadow.contains(dir(a.file()) + a.user())) {
+                continue; // "x" in passwd only points at the shadow entry, which is listed itself
+            }
             AccountFact.Password state = a.hasHash() ? AccountFact.Password.HASH
                     : a.empty() ? AccountFact.Password.EMPTY : AccountFact.Password.LOCKED;
             String kind = a.hasHash() ? CryptScheme.of(a.secret()).name().toLowerCase(Locale.ROOT) : null;
