@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                by the assessment)
  * @param libc    the C library flavour of the primary ABI: glibc, uclibc, musl … or "unknown"
  * @param busybox whether the image holds a (non-empty) busybox binary
- * @param proof   for each of os/libc/busybox that was shown, one file that shows it (may be null)
+ * @param proof   the file that shows the libc ("libc") and the busybox binary ("busybox"), where known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OsFact(String os, String libc, boolean busybox, java.util.Map<String, String> proof) {
