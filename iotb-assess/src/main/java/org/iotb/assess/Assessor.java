@@ -51,7 +51,7 @@ public final class Assessor {
             findings.add(AssessedFinding.of(DERIVED_SOURCE, f));
         }
 
-        ProfileInference.Result inferred = inference.infer(in.profile(), findings);
+        ProfileInference.Result inferred = inference.infer(in.profile(), in.findings());
         Profile effective = inferred.apply(in.profile());
         Declarations declarations = in.declarations() == null ? Declarations.NONE : in.declarations();
         Catalog catalog = in.catalog();

@@ -2,11 +2,21 @@ package org.iotb.assess;
 
 import java.util.List;
 import org.iotb.model.Finding;
+import org.iotb.model.facts.SystemFacts;
 
-/** The findings of one input (a firmware image or a probed device), as {@code iotb scan} produced them. */
-public record SourceFindings(String inputName, InputKind kind, List<Finding> findings) {
+/**
+ * The findings of one input (a firmware image or a probed device), as {@code iotb scan} produced them, and the
+ * typed facts observed on it ({@link SystemFacts#EMPTY} when none were gathered).
+ */
+public record SourceFindings(String inputName, InputKind kind, List<Finding> findings, SystemFacts facts) {
     public SourceFindings {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        facts = facts == null ? SystemFacts.EMPTY : facts;
+    }
+
+    /** Findings without facts. */
+    public SourceFindings(String inputName, InputKind kind, List<Finding> findings) {
+        this(inputName, kind, findings, SystemFacts.EMPTY);
     }
 
     public List<AssessedFinding> assessed() {

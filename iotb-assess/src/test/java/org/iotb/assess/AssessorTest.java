@@ -18,6 +18,11 @@ import org.iotb.catalog.profile.Profile;
 import org.iotb.model.Checks;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.iotb.model.facts.AccountFact;
+import org.iotb.model.facts.InterfaceFact;
+import org.iotb.model.facts.OsFact;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 import org.junit.jupiter.api.Test;
 
 class AssessorTest {
@@ -33,18 +38,21 @@ class AssessorTest {
     private static AssessmentInput twoUnits(String fp2, String sha2) {
         Finding facts = Finding.of("fw.os.facts", Outcome.INFO, "linux", List.of())
                 .withData(Map.of("os", "linux", "has-passwords", true, "ble-stack", "bluez"));
+        SystemFacts typed = new SystemFacts(new OsFact("linux", "uclibc", true, null), List.of(),
+                List.of(new AccountFact("root", "etc/shadow", 1, AccountFact.Password.HASH, "md5", null, null)),
+                List.of(new InterfaceFact("ble", "usr/sbin/bluetoothd")), null, null);
         return new AssessmentInput(CATALOG, PROFILE,
                 new Declarations(Map.of("std-a", Map.of("5.2-1", new Declaration(Support.Y, "policy at /vdp", List.of())))),
                 List.of(new SourceFindings("unit1.bin", InputKind.FIRMWARE, List.of(facts,
                                 secret("fw.cred.shadow", "etc/shadow", "1".repeat(64)),
-                                Finding.pass("fw.svc.telnet", "no telnetd in etc/inittab", List.of()))),
+                                Finding.pass("fw.svc.telnet", "no telnetd in etc/inittab", List.of())), typed),
                         new SourceFindings("unit2.bin", InputKind.FIRMWARE, List.of(facts,
                                 secret("fw.cred.shadow", "etc/shadow", fp2),
-                                Finding.pass("fw.svc.telnet", "no telnetd in etc/inittab", List.of())))),
+                                Finding.pass("fw.svc.telnet", "no telnetd in etc/inittab", List.of())), typed)),
                 List.of(InputRecord.file(InputKind.FIRMWARE, "unit1.bin", "/tmp/unit1.bin", "a".repeat(64), 10),
                         InputRecord.file(InputKind.FIRMWARE, "unit2.bin", "/tmp/unit2.bin", sha2, 10)),
                 List.of(new ImageFacts("unit1.bin", "a".repeat(64), 10L, 1024, List.of(0.1, 0.9),
-                        List.of(new ImageService("dnsmasq", "etc/init.d/dnsmasq", 4)), List.of())),
+                        List.of(ServiceFact.boot("dnsmasq", "init.d", "etc/init.d/dnsmasq", 4, "/usr/sbin/dnsmasq")), List.of())),
                 Map.of("unpack", 12L), List.of(), Instant.parse("2026-01-01T00:00:00Z"));
     }
 

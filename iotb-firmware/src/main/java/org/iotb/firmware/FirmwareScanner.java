@@ -12,10 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.iotb.firmware.facts.FirmwareFactsExtractor;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.RootFileSystems;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.iotb.model.facts.SystemFacts;
 
 /**
  * Runs every firmware check over an unpacked tree. Checks run in parallel on a bounded pool; a check that
@@ -25,8 +27,20 @@ public final class FirmwareScanner {
     /** Longest a single check may run before it is reported as an error. */
     static final long CHECK_TIMEOUT_SECONDS = 240;
 
-    /** Findings plus the problems met while looking and some statistics. */
-    public record Report(List<Finding> findings, List<String> warnings, Map<String, Object> stats) { }
+    /**
+     * Findings plus the problems met while looking, some statistics, and the typed facts of the image (its OS,
+     * boot services, accounts, radios and update paths; see {@link FirmwareFactsExtractor}).
+     */
+    public record Report(List<Finding> findings, List<String> warnings, Map<String, Object> stats, SystemFacts facts) {
+        public Report {
+            facts = facts == null ? SystemFacts.EMPTY : facts;
+        }
+
+        /** A report without facts (a caller that only wants findings). */
+        public Report(List<Finding> findings, List<String> warnings, Map<String, Object> stats) {
+            this(findings, warnings, stats, SystemFacts.EMPTY);
+        }
+    }
 
     /** Scans {@code treeRoot}; the findings are sorted by check id. */
     public List<Finding> scan(Path treeRoot, FirmwareScanOptions options) throws IOException {
@@ -54,7 +68,7 @@ public final class FirmwareScanner {
         if (roots.size() > 1 || !roots.get(0).equals(treeRoot)) {
             stats.put("rootFileSystems", roots.stream().map(r -> treeRoot.relativize(r).toString().replace('\\', '/')).toList());
         }
-        return new Report(List.copyOf(findings), List.copyOf(warnings), stats);
+        return new Report(List.copyOf(findings), List.copyOf(warnings), stats, merged.facts());
     }
 
     private Report scanRoot(Path treeRoot, FirmwareScanOptions options) throws IOException {
@@ -66,7 +80,11 @@ public final class FirmwareScanner {
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> checkMillis = new java.util.concurrent.ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), checks.size())));
+        SystemFacts facts;
+        List<String> problems = new ArrayList<>();
         try {
+            // the facts are observed beside the checks, on the same pool and the same (memoised) analysis
+            Future<SystemFacts> factsFuture = pool.submit(() -> FirmwareFactsExtractor.extract(ctx));
             Map<FirmwareCheck, Future<List<Finding>>> futures = new LinkedHashMap<>();
             for (FirmwareCheck c : checks) {
                 futures.put(c, pool.submit(() -> {
@@ -81,10 +99,12 @@ public final class FirmwareScanner {
             for (Map.Entry<FirmwareCheck, Future<List<Finding>>> e : futures.entrySet()) {
                 findings.addAll(await(e.getKey(), e.getValue()));
             }
+            facts = awaitFacts(factsFuture, problems);
         } finally {
             pool.shutdownNow();
         }
         List<String> warnings = new ArrayList<>(tree.warnings());
+        warnings.addAll(problems);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("files", tree.files().size());
         stats.put("bytes", tree.totalBytes());
@@ -93,7 +113,21 @@ public final class FirmwareScanner {
         stats.put("indexMillis", (tIndex - t0) / 1_000_000);
         stats.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
         stats.put("checkMillis", new java.util.TreeMap<>(checkMillis));
-        return new Report(List.copyOf(findings), List.copyOf(warnings), stats);
+        return new Report(List.copyOf(findings), List.copyOf(warnings), stats, facts);
+    }
+
+    /** The facts, or none (and a warning) when observing them failed: the findings still stand. */
+    private static SystemFacts awaitFacts(Future<SystemFacts> f, List<String> problems) {
+        try {
+            return f.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SystemFacts.EMPTY;
+        } catch (Exception e) {
+            f.cancel(true);
+            problems.add("facts not observed: " + (e.getCause() == null ? e : e.getCause()));
+            return SystemFacts.EMPTY;
+        }
     }
 
     private static List<Finding> await(FirmwareCheck check, Future<List<Finding>> f) {

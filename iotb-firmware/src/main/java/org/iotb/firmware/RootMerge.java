@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotb.firmware.facts.FirmwareFactsExtractor;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.iotb.model.facts.SystemFacts;
 
 /**
  * Combines the reports of several root file systems of one image: evidence paths get the root's directory as
@@ -25,22 +27,24 @@ final class RootMerge {
             out.add(new Finding(f.check(), f.outcome(), f.severity(), f.message(), ev, prefixData(f.data(), prefix)));
         }
         List<String> warnings = r.warnings().stream().map(w -> prefix + ": " + w).toList();
-        return new FirmwareScanner.Report(out, warnings, r.stats());
+        return new FirmwareScanner.Report(out, warnings, r.stats(), FirmwareFactsExtractor.prefixed(r.facts(), prefix));
     }
 
     static FirmwareScanner.Report merge(List<FirmwareScanner.Report> parts) {
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Object> stats = new LinkedHashMap<>();
+        SystemFacts facts = SystemFacts.EMPTY;
         int i = 0;
         for (FirmwareScanner.Report p : parts) {
+            facts = facts.merge(p.facts());
             p.findings().forEach(f -> byCheck.computeIfAbsent(f.check(), k -> new ArrayList<>()).add(f));
             warnings.addAll(p.warnings());
             stats.put("root" + (i++), p.stats());
         }
         List<Finding> merged = new ArrayList<>();
         byCheck.forEach((check, list) -> merged.add(mergeOne(check, list)));
-        return new FirmwareScanner.Report(merged, warnings, stats);
+        return new FirmwareScanner.Report(merged, warnings, stats, facts);
     }
 
     private static Finding mergeOne(String check, List<Finding> list) {

@@ -19,7 +19,6 @@ import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
-import org.iotb.model.Finding;
 import org.iotb.pipeline.firmware.FirmwareEvidence;
 import org.iotb.probe.DeviceScanner;
 import org.iotb.probe.DeviceTarget;
@@ -71,10 +70,10 @@ public final class AssessmentPipeline {
         for (String host : request.devices()) {
             long t0 = System.nanoTime();
             listener.stageStarted("probing " + host);
-            List<Finding> f = new DeviceScanner().scan(DeviceTarget.of(host), request.probeOptions(), listener::progress);
-            listener.stageDone(f.size() + " findings");
+            DeviceScanner.DeviceScan scan = new DeviceScanner().scanWithFacts(DeviceTarget.of(host), request.probeOptions(), listener::progress);
+            listener.stageDone(scan.findings().size() + " findings");
             inputs.add(InputRecord.device(host));
-            findings.add(new SourceFindings(host, InputKind.DEVICE, f));
+            findings.add(new SourceFindings(host, InputKind.DEVICE, scan.findings(), scan.facts()));
             timings.merge("probe", (System.nanoTime() - t0) / 1_000_000, Long::sum);
         }
         List<String> warnings = new ArrayList<>();

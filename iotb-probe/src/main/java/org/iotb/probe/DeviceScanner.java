@@ -12,6 +12,7 @@ import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.ScanResult;
 import org.iotb.model.Tool;
+import org.iotb.model.facts.SystemFacts;
 import org.iotb.probe.checks.FtpAnonymousCheck;
 import org.iotb.probe.checks.MqttAnonymousCheck;
 import org.iotb.probe.checks.ServiceChecks;
@@ -25,6 +26,7 @@ import org.iotb.probe.checks.VersionDisclosureCheck;
 import org.iotb.probe.checks.SshChecks;
 import org.iotb.probe.checks.TlsChecks;
 import org.iotb.probe.discovery.PortScanResult;
+import org.iotb.probe.facts.DeviceFactsExtractor;
 import org.iotb.probe.discovery.Service;
 import org.iotb.probe.discovery.ServiceIdentifier;
 import org.iotb.probe.discovery.TcpPortScanner;
@@ -61,8 +63,20 @@ public final class DeviceScanner {
         return scanResult(target, options, progress).findings();
     }
 
+    /** A device scan's result together with the typed facts of the device (its listening services). */
+    public record DeviceScan(ScanResult result, SystemFacts facts) {
+        public List<Finding> findings() {
+            return result.findings();
+        }
+    }
+
     /** The full `iotb scan device` result: findings plus warnings and statistics. */
     public ScanResult scanResult(DeviceTarget target, ProbeOptions options, ProgressListener progress) {
+        return scanWithFacts(target, options, progress).result();
+    }
+
+    /** Like {@link #scanResult} and also the device's facts ({@link DeviceFactsExtractor}). */
+    public DeviceScan scanWithFacts(DeviceTarget target, ProbeOptions options, ProgressListener progress) {
         long t0 = System.nanoTime();
         Deadline deadline = Deadline.in(options.budget());
         List<String> warnings = new ArrayList<>();
@@ -120,7 +134,8 @@ public final class DeviceScanner {
         stats.put("intrusive", options.intrusive());
         stats.put("checkMillis", checkMillis);
         stats.put("millis", (System.nanoTime() - t0) / 1_000_000);
-        return new ScanResult(Tool.nameAndVersion(), target.name(), null, findings, warnings, stats);
+        return new DeviceScan(new ScanResult(Tool.nameAndVersion(), target.name(), null, findings, warnings, stats),
+                DeviceFactsExtractor.extract(services));
     }
 
     private List<Service> identify(DeviceTarget target, ProbeOptions options, Deadline deadline, List<Integer> open) {

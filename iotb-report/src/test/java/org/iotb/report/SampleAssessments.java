@@ -11,7 +11,6 @@ import org.iotb.assess.Assessment;
 import org.iotb.assess.AssessmentInput;
 import org.iotb.assess.Assessor;
 import org.iotb.assess.ImageFacts;
-import org.iotb.assess.ImageService;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.SourceFindings;
@@ -24,6 +23,10 @@ import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.iotb.model.facts.AccountFact;
+import org.iotb.model.facts.OsFact;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 
 /**
  * Assessments of a fictitious smart plug, made by the real Assessor over the bundled catalog: version 1.0 starts
@@ -96,17 +99,26 @@ public final class SampleAssessments {
         dev.add(Finding.pass("net.tls.legacy-protocol", "only TLS 1.2 and 1.3 offered",
                 List.of(Evidence.network("127.0.0.1", 8443, "tls", "ClientHello TLS1.0", "alert protocol_version"))));
 
+        // the typed facts the scanners would have observed beside the informational findings above
+        List<ServiceFact> boot = services.stream().map(m -> ServiceFact.boot((String) m.get("name"), null,
+                (String) m.get("source"), (Integer) m.get("line"), null)).toList();
+        SystemFacts fwFacts = new SystemFacts(new OsFact("linux", "uclibc", true, null), boot,
+                List.of(new AccountFact("root", "etc/shadow", 1, AccountFact.Password.HASH, "md5", "/bin/sh", 0)),
+                List.of(), null, null);
+        SystemFacts devFacts = SystemFacts.EMPTY.withServices(open.stream().map(m -> ServiceFact.listening(
+                (String) m.get("service"), (Integer) m.get("port"), (String) m.get("transport"),
+                Boolean.TRUE.equals(m.get("tls")), (String) m.getOrDefault("banner", ""))).toList());
         byte[] bytes = imageBytes(version);
         List<Double> entropy = entropy(bytes, 1024);
         String sha = telnet ? "1".repeat(64) : "2".repeat(64);
         AssessmentInput in = new AssessmentInput(Catalog.load(), profile, declarations,
-                List.of(new SourceFindings(image, InputKind.FIRMWARE, fw), new SourceFindings("127.0.0.1", InputKind.DEVICE, dev)),
+                List.of(new SourceFindings(image, InputKind.FIRMWARE, fw, fwFacts),
+                        new SourceFindings("127.0.0.1", InputKind.DEVICE, dev, devFacts)),
                 List.of(InputRecord.file(InputKind.FIRMWARE, image, "/tmp/" + image, sha, bytes.length),
                         InputRecord.device("127.0.0.1"),
                         InputRecord.file(InputKind.PROFILE, "profile.yaml", "profile.yaml", "3".repeat(64), 420)),
                 List.of(new ImageFacts(image, sha, (long) bytes.length, 1024, entropy,
-                        services.stream().map(m -> new ImageService((String) m.get("name"), (String) m.get("source"),
-                                (Integer) m.get("line"))).toList(), List.of("jffs2 overlay at 0x3c0000: 2 nodes with bad CRC skipped"))),
+                        boot, List.of("jffs2 overlay at 0x3c0000: 2 nodes with bad CRC skipped"))),
                 timings(), List.of(),
                 Instant.parse("2026-11-20T10:15:00Z"));
         return new Assessor().assess(in);

@@ -2,7 +2,6 @@ package org.iotb.assess.evidence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,9 +15,12 @@ import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.iotb.model.facts.ServiceFact;
 
 /**
  * Firmware versus device: what the image says the product does, compared with what the probed device does.
+ * Services are compared on the inputs' typed facts (boot {@link ServiceFact}s of the image, listening ones of the
+ * device); keys and credentials on the findings that prove them.
  * Agreement is reported as information (it confirms the firmware findings apply to the real device);
  * a contradiction becomes a warning; a key or default password from the image that the device really uses
  * is a confirmed failure.
@@ -74,27 +76,21 @@ public final class CrossChecker {
         List<BootService> boot = new ArrayList<>();
         boolean fwInventory = false;
         for (SourceFindings u : fw) {
-            for (Finding f : only(u, FW_SERVICES)) {
-                fwInventory = true;
-                for (Map<?, ?> s : maps(f.data().get("services"))) {
-                    if (s.get("name") != null) {
-                        boot.add(new BootService(String.valueOf(s.get("name")), u.inputName(), str(s.get("source")),
-                                s.get("line") instanceof Number n ? n.intValue() : null));
-                    }
+            fwInventory |= u.facts().services() != null;
+            for (ServiceFact s : u.facts().services(ServiceFact.Kind.BOOT)) {
+                if (s.name() != null) {
+                    boot.add(new BootService(s.name(), u.inputName(), s.source(), s.line()));
                 }
             }
         }
         List<OpenPort> open = new ArrayList<>();
         boolean netInventory = false;
         for (SourceFindings d : dev) {
-            for (Finding f : only(d, NET_SERVICES)) {
-                netInventory = true;
-                for (Map<?, ?> s : maps(f.data().get("services"))) {
-                    if (s.get("port") instanceof Number n) {
-                        String transport = s.get("transport") == null ? "tcp"
-                                : String.valueOf(s.get("transport")).toLowerCase(Locale.ROOT);
-                        open.add(new OpenPort(d.inputName(), n.intValue(), transport, str(s.get("service"))));
-                    }
+            netInventory |= d.facts().services() != null;
+            for (ServiceFact s : d.facts().services(ServiceFact.Kind.LISTENING)) {
+                if (s.port() != null) {
+                    String transport = s.transport() == null ? "tcp" : s.transport().toLowerCase(Locale.ROOT);
+                    open.add(new OpenPort(d.inputName(), s.port(), transport, s.name()));
                 }
             }
         }
@@ -244,21 +240,5 @@ public final class CrossChecker {
 
     private static List<Finding> only(SourceFindings s, String check) {
         return s.findings().stream().filter(f -> check.equals(f.check())).toList();
-    }
-
-    private static List<Map<?, ?>> maps(Object v) {
-        List<Map<?, ?>> out = new ArrayList<>();
-        if (v instanceof Collection<?> c) {
-            for (Object o : c) {
-                if (o instanceof Map<?, ?> m) {
-                    out.add(m);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
     }
 }

@@ -1,27 +1,36 @@
 package org.iotb.assess.profile;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.iotb.assess.AssessedFinding;
 import org.iotb.assess.Contradiction;
 import org.iotb.assess.InferredFact;
+import org.iotb.assess.SourceFindings;
 import org.iotb.catalog.profile.Profile;
+import org.iotb.model.facts.AccountFact;
+import org.iotb.model.facts.InterfaceFact;
+import org.iotb.model.facts.OsFact;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 
 /**
  * Fills profile gaps with facts the firmware reveals and flags where it contradicts the declared profile.
- * Reads {@code fw.os.facts} (data: os, libc, has-passwords, ble-stack, zigbee-stack, busybox) and
- * {@code fw.svc.inventory} (data.services). A declared fact is never overwritten: a disagreement becomes a
- * {@link Contradiction}. Interfaces are only ever added as positive facts (see {@link Result#interfaces}).
+ * Reads each input's typed {@link SystemFacts}: the OS, whether any account has a password, the radio stacks
+ * (interfaces) and the boot services. The inferred facts name the check that reports the same observation
+ * ({@code fw.os.facts}, {@code fw.svc.inventory}) as their provenance. A declared fact is never overwritten: a
+ * disagreement becomes a {@link Contradiction}. Interfaces are only ever added as positive facts (see
+ * {@link Result#interfaces}).
  */
 public final class ProfileInference {
     public static final String OS_FACTS = "fw.os.facts";
     public static final String SERVICE_INVENTORY = "fw.svc.inventory";
+
+    /** The radios a protocol stack in the image shows, as the inferred fact's detail names them. */
+    private static final Map<String, String> STACKS = Map.of("ble", "a BLE stack", "zigbee", "a Zigbee stack");
 
     /** Remote-login daemons whose presence the report names as an inferred fact. */
     private static final List<String> REMOTE_LOGIN = List.of("telnetd", "telnet", "dropbear", "sshd", "ftpd", "vsftpd");
@@ -42,7 +51,7 @@ public final class ProfileInference {
         }
     }
 
-    public Result infer(Profile declared, List<AssessedFinding> findings) {
+    public Result infer(Profile declared, List<SourceFindings> sources) {
         Map<String, Boolean> deviceFacts = new LinkedHashMap<>();
         String os = null;
         Set<String> interfaces = new LinkedHashSet<>();
@@ -50,51 +59,55 @@ public final class ProfileInference {
         List<Contradiction> contradictions = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
 
-        for (AssessedFinding f : findings) {
-            if (!OS_FACTS.equals(f.check()) || f.data() == null) {
-                continue;
-            }
-            Map<String, Object> d = f.data();
-            String fwOs = osOf(d.get("os"));
+        for (SourceFindings source : sources) {
+            SystemFacts facts = source.facts();
+            String from = source.inputName();
+            OsFact o = facts.os();
+            String fwOs = o == null ? null : osOf(o.os());
             if (fwOs != null && seen.add("os")) {
                 if (declared.os() == null) {
                     os = fwOs;
-                    inferred.add(new InferredFact("os", fwOs, f.check(), f.source(), "the image is " + d.get("os")
-                            + (d.get("libc") != null ? " with " + d.get("libc") : "")));
+                    inferred.add(new InferredFact("os", fwOs, OS_FACTS, from, "the image is " + o.os()
+                            + (o.libc() != null ? " with " + o.libc() : "")));
                 } else if (!declared.os().equals(fwOs)) {
-                    contradictions.add(new Contradiction("os", declared.os(), fwOs, f.check(), f.source(),
-                            "profile says os " + declared.os() + " but the image is " + d.get("os")));
+                    contradictions.add(new Contradiction("os", declared.os(), fwOs, OS_FACTS, from,
+                            "profile says os " + declared.os() + " but the image is " + o.os()));
                 }
             }
-            if (truthy(d.get("has-passwords")) && seen.add("passwords")) {
+            boolean passwords = facts.accounts() != null && facts.accounts().stream().anyMatch(AccountFact::hasPassword);
+            if (passwords && seen.add("passwords")) {
                 Boolean said = declared.fact("passwords");
                 if (said == null) {
                     deviceFacts.put("passwords", true);
-                    inferred.add(new InferredFact("device.passwords", true, f.check(), f.source(),
+                    inferred.add(new InferredFact("device.passwords", true, OS_FACTS, from,
                             "the image holds password hashes"));
                 } else if (!said) {
-                    contradictions.add(new Contradiction("device.passwords", false, true, f.check(), f.source(),
+                    contradictions.add(new Contradiction("device.passwords", false, true, OS_FACTS, from,
                             "profile says the product uses no passwords but the image holds password hashes"));
                 }
             }
-            stack(declared, f, d.get("ble-stack"), "ble", "a BLE stack", interfaces, inferred, contradictions, seen);
-            stack(declared, f, d.get("zigbee-stack"), "zigbee", "a Zigbee stack", interfaces, inferred, contradictions, seen);
+            if (facts.interfaces() != null) {
+                for (InterfaceFact i : facts.interfaces()) {
+                    String what = STACKS.get(i.kind());
+                    if (what != null) {
+                        stack(declared, from, i.kind(), what, interfaces, inferred, contradictions, seen);
+                    }
+                }
+            }
         }
 
         Set<String> logins = new LinkedHashSet<>();
         String loginSource = null;
-        for (AssessedFinding f : findings) {
-            if (!SERVICE_INVENTORY.equals(f.check()) || !(f.data().get("services") instanceof Collection<?> services)) {
-                continue;
-            }
-            for (Object s : services) {
-                if (s instanceof Map<?, ?> m && m.get("name") != null) {
-                    String name = String.valueOf(m.get("name")).toLowerCase(Locale.ROOT);
-                    for (String daemon : REMOTE_LOGIN) {
-                        if (name.equals(daemon) || name.endsWith("/" + daemon)) {
-                            logins.add(daemon);
-                            loginSource = loginSource == null ? f.source() : loginSource;
-                        }
+        for (SourceFindings source : sources) {
+            for (ServiceFact s : source.facts().services(ServiceFact.Kind.BOOT)) {
+                if (s.name() == null) {
+                    continue;
+                }
+                String name = s.name().toLowerCase(Locale.ROOT);
+                for (String daemon : REMOTE_LOGIN) {
+                    if (name.equals(daemon) || name.endsWith("/" + daemon)) {
+                        logins.add(daemon);
+                        loginSource = loginSource == null ? source.inputName() : loginSource;
                     }
                 }
             }
@@ -106,19 +119,19 @@ public final class ProfileInference {
         return new Result(deviceFacts, os, new ArrayList<>(interfaces), inferred, contradictions);
     }
 
-    private static void stack(Profile declared, AssessedFinding f, Object value, String iface, String what,
+    private static void stack(Profile declared, String from, String iface, String what,
                               Set<String> interfaces, List<InferredFact> inferred, List<Contradiction> contradictions,
                               Set<String> seen) {
-        if (!truthy(value) || !seen.add(iface)) {
+        if (!seen.add(iface)) {
             return;
         }
-        String detail = "the image contains " + what + (value instanceof String s ? " (" + s + ")" : "");
+        String detail = "the image contains " + what;
         List<String> said = declared.interfaces();
         if (said == null) {
             interfaces.add(iface);
-            inferred.add(new InferredFact("interfaces", iface, f.check(), f.source(), detail));
+            inferred.add(new InferredFact("interfaces", iface, OS_FACTS, from, detail));
         } else if (!said.contains(iface) && !(iface.equals("ble") && said.contains("ble-mesh"))) {
-            contradictions.add(new Contradiction("interfaces", said, iface, f.check(), f.source(),
+            contradictions.add(new Contradiction("interfaces", said, iface, OS_FACTS, from,
                     "profile does not list " + iface + " but " + detail));
         }
     }
@@ -140,22 +153,5 @@ public final class ProfileInference {
             return "rtos";
         }
         return null;
-    }
-
-    static boolean truthy(Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (v instanceof String s) {
-            String t = s.strip().toLowerCase(Locale.ROOT);
-            return !t.isEmpty() && !t.equals("false") && !t.equals("no") && !t.equals("none") && !t.equals("0");
-        }
-        return false;
     }
 }

@@ -3,42 +3,48 @@ package org.iotb.assess.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.SourceFindings;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 import org.junit.jupiter.api.Test;
 
 class CrossCheckerTest {
     private final CrossChecker checker = new CrossChecker();
 
-    private static Finding fwInventory(String... names) {
-        List<Map<String, Object>> services = new java.util.ArrayList<>();
+    private static SystemFacts fwInventory(String... names) {
+        List<ServiceFact> services = new java.util.ArrayList<>();
         int line = 1;
         for (String n : names) {
-            services.add(Map.of("name", n, "source", "etc/inittab", "line", line++));
+            services.add(ServiceFact.boot(n, "inittab", "etc/inittab", line++, "::respawn:/usr/sbin/" + n));
         }
-        return Finding.of("fw.svc.inventory", Outcome.INFO, names.length + " services", List.of()).withData(Map.of("services", services));
+        return SystemFacts.EMPTY.withServices(services);
     }
 
-    private static Finding netInventory(int... tcpPorts) {
-        List<Map<String, Object>> services = new java.util.ArrayList<>();
+    private static SystemFacts netInventory(int... tcpPorts) {
+        List<ServiceFact> services = new java.util.ArrayList<>();
         for (int p : tcpPorts) {
-            services.add(Map.of("port", p, "transport", "tcp", "service", "svc" + p));
+            services.add(ServiceFact.listening("svc" + p, p, "tcp", false, ""));
         }
-        return Finding.of("net.svc.inventory", Outcome.INFO, "open ports", List.of()).withData(Map.of("services", services));
+        return SystemFacts.EMPTY.withServices(services);
     }
 
     private static List<SourceFindings> inputs(List<Finding> fw, List<Finding> dev) {
         return List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, fw), new SourceFindings("127.0.0.1", InputKind.DEVICE, dev));
     }
 
+    private static List<SourceFindings> inputs(SystemFacts fw, SystemFacts dev) {
+        return List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, List.of(), fw),
+                new SourceFindings("127.0.0.1", InputKind.DEVICE, List.of(), dev));
+    }
+
     @Test
     void agreeingServicesAreInfoAndContradictionsWarnings() {
-        List<Finding> out = checker.check(inputs(List.of(fwInventory("telnetd", "dropbear")), List.of(netInventory(23, 8081))));
+        List<Finding> out = checker.check(inputs(fwInventory("telnetd", "dropbear"), netInventory(23, 8081)));
         List<Finding> svc = out.stream().filter(f -> f.check().equals(CrossChecker.SERVICES)).toList();
         assertThat(svc).filteredOn(f -> f.outcome() == Outcome.INFO).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("telnetd (tcp/23)"));
@@ -50,8 +56,16 @@ class CrossCheckerTest {
 
     @Test
     void withoutADeviceEverythingIsNotRun() {
-        List<Finding> out = checker.check(List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, List.of(fwInventory("telnetd")))));
+        List<Finding> out = checker.check(List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, List.of(), fwInventory("telnetd"))));
         assertThat(out).hasSize(3).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.NOT_RUN));
+    }
+
+    @Test
+    void servicesAreNotRunWhenOneSideWasNotInventoried() {
+        Finding svc = checker.check(inputs(fwInventory("telnetd"), SystemFacts.EMPTY)).stream()
+                .filter(f -> f.check().equals(CrossChecker.SERVICES)).findFirst().orElseThrow();
+        assertThat(svc.outcome()).isEqualTo(Outcome.NOT_RUN);
+        assertThat(svc.message()).contains("missing net.svc.inventory");
     }
 
     @Test

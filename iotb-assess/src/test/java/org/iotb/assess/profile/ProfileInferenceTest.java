@@ -4,30 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.iotb.assess.AssessedFinding;
+import org.iotb.assess.InputKind;
+import org.iotb.assess.SourceFindings;
 import org.iotb.catalog.profile.Profile;
-import org.iotb.model.Outcome;
+import org.iotb.model.facts.AccountFact;
+import org.iotb.model.facts.InterfaceFact;
+import org.iotb.model.facts.OsFact;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 import org.junit.jupiter.api.Test;
 
 class ProfileInferenceTest {
     private final ProfileInference inference = new ProfileInference();
 
-    private static AssessedFinding facts(Map<String, Object> data) {
-        return new AssessedFinding("fw.bin", "fw.os.facts", Outcome.INFO, null, "facts", List.of(), data);
+    private static final AccountFact ROOT_WITH_HASH = new AccountFact("root", "etc/shadow", 1,
+            AccountFact.Password.HASH, "md5", "/bin/sh", 0);
+    private static final AccountFact LOCKED = new AccountFact("nobody", "etc/shadow", 2,
+            AccountFact.Password.LOCKED, null, null, 65534);
+
+    private static List<SourceFindings> image(OsFact os, List<AccountFact> accounts, String... interfaces) {
+        List<InterfaceFact> ifs = java.util.Arrays.stream(interfaces).map(i -> new InterfaceFact(i, "usr/bin/" + i)).toList();
+        return List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, List.of(),
+                new SystemFacts(os, List.of(), accounts, ifs, null, null)));
     }
 
     private static final Profile EMPTY = new Profile(null, null, null, null, null, null);
 
     @Test
     void fillsUnknownFactsAsInferred() {
-        ProfileInference.Result r = inference.infer(EMPTY, List.of(facts(Map.of("os", "linux", "libc", "uclibc",
-                "has-passwords", true, "ble-stack", "bluez", "zigbee-stack", false))));
+        ProfileInference.Result r = inference.infer(EMPTY, image(new OsFact("linux", "uclibc", true, null),
+                List.of(ROOT_WITH_HASH), "ble"));
         assertThat(r.os()).isEqualTo("embedded-linux");
         assertThat(r.deviceFacts()).containsEntry("passwords", true);
         assertThat(r.interfaces()).containsExactly("ble");
         assertThat(r.contradictions()).isEmpty();
         assertThat(r.inferred()).extracting(f -> f.key()).containsExactly("os", "device.passwords", "interfaces");
         assertThat(r.inferred()).allSatisfy(f -> assertThat(f.source()).isEqualTo("fw.bin"));
+        assertThat(r.inferred().get(0).detail()).isEqualTo("the image is linux with uclibc");
         Profile applied = r.apply(EMPTY);
         assertThat(applied.os()).isEqualTo("embedded-linux");
         assertThat(applied.fact("passwords")).isTrue();
@@ -36,8 +49,8 @@ class ProfileInferenceTest {
     @Test
     void flagsContradictionsAndKeepsTheDeclaredValue() {
         Profile declared = new Profile(null, Map.of("passwords", false), null, List.of("wifi"), "rtos", null);
-        ProfileInference.Result r = inference.infer(declared, List.of(facts(Map.of("os", "Linux 4.14",
-                "has-passwords", true, "ble-stack", true))));
+        ProfileInference.Result r = inference.infer(declared, image(new OsFact("Linux 4.14", "unknown", false, null),
+                List.of(ROOT_WITH_HASH), "ble"));
         assertThat(r.contradictions()).extracting(c -> c.key()).containsExactly("os", "device.passwords", "interfaces");
         assertThat(r.deviceFacts()).isEmpty();
         assertThat(r.os()).isNull();
@@ -48,18 +61,19 @@ class ProfileInferenceTest {
     @Test
     void agreementIsNeitherInferredNorContradiction() {
         Profile declared = new Profile(null, Map.of("passwords", true), null, List.of("ble"), "embedded-linux", null);
-        ProfileInference.Result r = inference.infer(declared, List.of(facts(Map.of("os", "linux",
-                "has-passwords", true, "ble-stack", "bluez"))));
+        ProfileInference.Result r = inference.infer(declared, image(new OsFact("linux", "musl", false, null),
+                List.of(ROOT_WITH_HASH), "ble"));
         assertThat(r.inferred()).isEmpty();
         assertThat(r.contradictions()).isEmpty();
     }
 
     @Test
     void telnetFromServiceInventoryIsAnInferredFact() {
-        AssessedFinding inv = new AssessedFinding("fw.bin", "fw.svc.inventory", Outcome.INFO, null, "3 services", List.of(),
-                Map.of("services", List.of(Map.of("name", "telnetd", "source", "etc/inittab", "line", 3),
-                        Map.of("name", "dnsmasq", "source", "etc/init.d/dnsmasq"))));
-        ProfileInference.Result r = inference.infer(EMPTY, List.of(inv));
+        SystemFacts facts = SystemFacts.EMPTY.withServices(List.of(
+                ServiceFact.boot("telnetd", "inittab", "etc/inittab", 3, "::respawn:/usr/sbin/telnetd"),
+                ServiceFact.boot("dnsmasq", "init.d", "etc/init.d/dnsmasq", null, null),
+                ServiceFact.listening("ssh", 22, "tcp", false, "SSH-2.0"))); // a device's service is no boot service
+        ProfileInference.Result r = inference.infer(EMPTY, List.of(new SourceFindings("fw.bin", InputKind.FIRMWARE, List.of(), facts)));
         assertThat(r.inferred()).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("services.remote-login");
             assertThat(f.value()).isEqualTo(List.of("telnetd"));
@@ -67,9 +81,11 @@ class ProfileInferenceTest {
     }
 
     @Test
-    void falsyValuesInferNothing() {
-        ProfileInference.Result r = inference.infer(EMPTY, List.of(facts(Map.of("has-passwords", false,
-                "ble-stack", "none", "zigbee-stack", ""))));
+    void unknownOsLockedAccountsAndNoStacksInferNothing() {
+        ProfileInference.Result r = inference.infer(EMPTY, image(new OsFact("unknown", "unknown", false, null),
+                List.of(LOCKED)));
         assertThat(r.inferred()).isEmpty();
+        assertThat(inference.infer(EMPTY, List.of(new SourceFindings("x", InputKind.FIRMWARE, List.of()))).inferred())
+                .isEmpty();
     }
 }

@@ -28,17 +28,10 @@ public final class ServiceInventoryCheck implements FirmwareCheck {
         if (s.sources().isEmpty()) {
             return List.of(Finding.notRun(id(), "no boot configuration (inittab, rcS, init.d, systemd, inetd) found"));
         }
-        Set<String> known = new LinkedHashSet<>();
-        for (ServiceRule r : ServiceRule.all()) {
-            known.addAll(r.programs());
-        }
         List<Map<String, Object>> services = new ArrayList<>();
         List<Evidence> ev = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        for (BootCommand c : s.commands()) {
-            if (!known.contains(c.program()) && !installed(ctx, c.program())) {
-                continue;
-            }
+        for (BootCommand c : started(ctx)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", c.program());
             m.put("source", c.source());
@@ -54,6 +47,24 @@ public final class ServiceInventoryCheck implements FirmwareCheck {
         data.put("bootFiles", s.sources());
         return List.of(Results.info(id(), services.size() + " program start(s) at boot: "
                 + Results.list(new ArrayList<>(names), 20), ev, data));
+    }
+
+    /**
+     * The boot commands whose program exists in the image or is named by a service rule: the image's boot
+     * services (also read by {@code FirmwareFactsExtractor}). Empty when the image has no boot configuration.
+     */
+    public static List<BootCommand> started(ScanContext ctx) {
+        Set<String> known = new LinkedHashSet<>();
+        for (ServiceRule r : ServiceRule.all()) {
+            known.addAll(r.programs());
+        }
+        List<BootCommand> out = new ArrayList<>();
+        for (BootCommand c : ctx.services().commands()) {
+            if (known.contains(c.program()) || installed(ctx, c.program())) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static boolean installed(ScanContext ctx, String program) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.iotb.assess.ImageFacts;
-import org.iotb.assess.ImageService;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.SourceFindings;
@@ -15,16 +14,20 @@ import org.iotb.pipeline.PipelineListener;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
 import org.iotb.model.Finding;
+import org.iotb.model.facts.ServiceFact;
+import org.iotb.model.facts.SystemFacts;
 import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
 import org.iotb.sbom.SbomChecks;
 import org.iotb.sbom.SbomOptions;
+import org.iotb.sbom.facts.SbomFactsExtractor;
 import org.iotb.sbom.vuln.VulnDb;
 import org.iotb.unpack.UnpackOptions;
 
 /**
  * Everything one firmware image contributes to an assessment: unpack, firmware checks, SBOM and its
- * vulnerability findings, and the facts the report shows (entropy, boot services, unpack warnings).
+ * vulnerability findings, the image's typed facts (firmware analysis and SBOM components), and the facts the
+ * report shows (entropy, boot services, unpack warnings).
  */
 public record FirmwareEvidence(InputRecord input, SourceFindings findings, ImageFacts facts, Map<String, Long> timings) {
 
@@ -64,28 +67,12 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
             InputRecord record = size == null
                     ? new InputRecord(InputKind.FIRMWARE, name, image.toString(), null, null, null)
                     : InputRecord.file(InputKind.FIRMWARE, name, image.toString(), ws.sha256(), size);
-            ImageFacts facts = new ImageFacts(name, ws.sha256(), size, blockSize, entropy, services(all), warnings);
-            return new FirmwareEvidence(record, new SourceFindings(name, InputKind.FIRMWARE, all), facts,
+            SystemFacts observed = report.facts().merge(SbomFactsExtractor.extract(sbom));
+            ImageFacts facts = new ImageFacts(name, ws.sha256(), size, blockSize, entropy,
+                    observed.services(ServiceFact.Kind.BOOT), warnings);
+            return new FirmwareEvidence(record, new SourceFindings(name, InputKind.FIRMWARE, all, observed), facts,
                     Map.of("unpack", ms(t0, t1), "checks", ms(t1, t2), "sbom", ms(t2, t3)));
         }
-    }
-
-    /** The boot services fw.svc.inventory found ({@code data.services: [{name, source, line}]}). */
-    static List<ImageService> services(List<Finding> findings) {
-        List<ImageService> out = new ArrayList<>();
-        for (Finding f : findings) {
-            if (!"fw.svc.inventory".equals(f.check()) || !(f.data().get("services") instanceof List<?> list)) {
-                continue;
-            }
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m && m.get("name") != null) {
-                    Object line = m.get("line");
-                    out.add(new ImageService(String.valueOf(m.get("name")), m.get("source") == null ? null : String.valueOf(m.get("source")),
-                            line instanceof Number n ? n.intValue() : null));
-                }
-            }
-        }
-        return out;
     }
 
     private static long ms(long from, long to) {

@@ -10,8 +10,8 @@ import org.iotb.assess.AssessedFinding;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.Contradiction;
 import org.iotb.assess.ImageFacts;
-import org.iotb.assess.ImageService;
 import org.iotb.assess.InferredFact;
+import org.iotb.model.facts.ServiceFact;
 
 /** What the product is: its profile (declared and inferred), its firmware images and its services. */
 final class ProductSection {
@@ -75,7 +75,7 @@ final class ProductSection {
                 b.append("<p><b>Services started at boot</b> (").append(img.services().size()).append(")</p>")
                         .append("<table class=\"grid\"><tr><th>Service</th><th>Started by</th></tr>");
                 int n = 0;
-                for (ImageService s : img.services()) {
+                for (ServiceFact s : img.services()) {
                     if (n++ == MAX_SERVICES) {
                         break;
                     }
@@ -94,7 +94,10 @@ final class ProductSection {
         }
     }
 
-    /** Open ports and services found on probed devices ({@code net.svc.inventory}). */
+    /**
+     * Open ports and services found on probed devices. Read from the {@code net.svc.inventory} findings, since
+     * the assessment (and its JSON, from which reports are re-rendered) carries the device's services only there.
+     */
     static void deviceServices(StringBuilder b, Assessment a) {
         List<String[]> rows = new ArrayList<>();
         for (AssessedFinding f : a.findings()) {

@@ -42,26 +42,9 @@ public final class UpdateMechanismCheck implements FirmwareCheck {
 
     @Override
     public List<Finding> run(ScanContext ctx) {
-        Map<String, List<String>> found = new LinkedHashMap<>();
+        Map<String, List<String>> found = tools(ctx);
         List<Evidence> ev = new ArrayList<>();
-        for (var e : TOOLS.entrySet()) {
-            Pattern p = Pattern.compile(e.getValue());
-            List<String> paths = new ArrayList<>();
-            for (TreeFile f : ctx.tree().files()) {
-                if (p.matcher(f.path()).find()) {
-                    paths.add(f.path());
-                }
-            }
-            for (String l : ctx.tree().links().keySet()) {
-                if (p.matcher(l).find()) {
-                    paths.add(l);
-                }
-            }
-            if (!paths.isEmpty()) {
-                found.put(e.getKey(), paths.size() > 10 ? paths.subList(0, 10) : paths);
-                ev.add(Evidence.file(paths.get(0)).withExcerpt(e.getKey()));
-            }
-        }
+        found.forEach((tool, paths) -> ev.add(Evidence.file(paths.get(0)).withExcerpt(tool)));
         List<String> ab = new ArrayList<>();
         List<String> rollback = new ArrayList<>();
         for (var entry : found.entrySet()) {
@@ -92,5 +75,28 @@ public final class UpdateMechanismCheck implements FirmwareCheck {
                 : "update tooling: " + String.join(", ", found.keySet()) + (ab.isEmpty() ? "" : "; A/B slot hints")
                 + (rollback.isEmpty() ? "" : "; anti-rollback hints");
         return List.of(Results.info(id(), msg, ev, data));
+    }
+
+    /** The update tools the tree holds, by name, with at most ten paths each (also read by FirmwareFactsExtractor). */
+    public static Map<String, List<String>> tools(ScanContext ctx) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (var e : TOOLS.entrySet()) {
+            Pattern p = Pattern.compile(e.getValue());
+            List<String> paths = new ArrayList<>();
+            for (TreeFile f : ctx.tree().files()) {
+                if (p.matcher(f.path()).find()) {
+                    paths.add(f.path());
+                }
+            }
+            for (String l : ctx.tree().links().keySet()) {
+                if (p.matcher(l).find()) {
+                    paths.add(l);
+                }
+            }
+            if (!paths.isEmpty()) {
+                found.put(e.getKey(), paths.size() > 10 ? paths.subList(0, 10) : paths);
+            }
+        }
+        return found;
     }
 }

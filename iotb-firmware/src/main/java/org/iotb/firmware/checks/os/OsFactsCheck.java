@@ -20,6 +20,13 @@ import org.iotb.model.Finding;
  * and whether BLE/ZigBee stacks and busybox are present — with the files that prove each.
  */
 public final class OsFactsCheck implements FirmwareCheck {
+    /** Files of a Bluetooth (LE) stack: BlueZ, BTstack, NimBLE, vendor bt_host. */
+    public static final String BLE_STACK = "(^|/)(bluetoothd|libbluetooth\\.so[^/]*|btstack[^/]*|libbtstack[^/]*|"
+            + "libnimble[^/]*|nimble[^/]*|bluetooth|hciattach|btattach|bt_host[^/]*)$";
+    /** Files of a Zigbee stack: EZSP/EmberZNet, ZBOSS, Z-Stack, zigbee2mqtt, deCONZ. */
+    public static final String ZIGBEE_STACK = "(^|/)([^/]*zigbee[^/]*|libezsp[^/]*|ezsp[^/]*|zboss[^/]*|"
+            + "libzboss[^/]*|z-?stack[^/]*|zigbee2mqtt|deconz[^/]*|libember[^/]*)$";
+
     @Override
     public String id() {
         return "fw.os.facts";
@@ -29,32 +36,43 @@ public final class OsFactsCheck implements FirmwareCheck {
     public List<Finding> run(ScanContext ctx) {
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, String> proof = new TreeMap<>();
-        boolean linux = ctx.tree().resolve("etc/passwd").isPresent() || ctx.tree().resolve("bin/sh").isPresent()
-                || ctx.tree().directories().contains("etc") && !ctx.elves().all().isEmpty();
-        data.put("os", linux ? "embedded-linux" : "unknown");
+        data.put("os", linux(ctx) ? "embedded-linux" : "unknown");
         String libc = primaryLibc(ctx, proof);
         data.put("libc", libc == null ? "unknown" : libc);
         List<Account> accounts = AccountFiles.read(ctx.tree());
         boolean passwords = accounts.stream().anyMatch(a -> a.hasHash() || a.empty());
         data.put("has-passwords", passwords);
         accounts.stream().filter(Account::hasHash).findFirst().ifPresent(a -> proof.put("has-passwords", a.file()));
-        data.put("ble-stack", present(ctx, "(^|/)(bluetoothd|libbluetooth\\.so[^/]*|btstack[^/]*|libbtstack[^/]*|"
-                + "libnimble[^/]*|nimble[^/]*|bluetooth|hciattach|btattach|bt_host[^/]*)$", "ble-stack", proof));
-        data.put("zigbee-stack", present(ctx, "(^|/)([^/]*zigbee[^/]*|libezsp[^/]*|ezsp[^/]*|zboss[^/]*|"
-                + "libzboss[^/]*|z-?stack[^/]*|zigbee2mqtt|deconz[^/]*|libember[^/]*)$", "zigbee-stack", proof));
-        boolean busybox = ctx.tree().files(f -> (f.name().equals("busybox") || f.name().startsWith("busybox."))
-                && f.size() > 0).size() > 0;
-        data.put("busybox", busybox);
-        if (busybox) {
-            proof.put("busybox", ctx.tree().files(f -> (f.name().equals("busybox") || f.name().startsWith("busybox."))
-                    && f.size() > 0).get(0).path());
+        data.put("ble-stack", present(ctx, BLE_STACK, "ble-stack", proof));
+        data.put("zigbee-stack", present(ctx, ZIGBEE_STACK, "zigbee-stack", proof));
+        String busybox = busybox(ctx);
+        data.put("busybox", busybox != null);
+        if (busybox != null) {
+            proof.put("busybox", busybox);
         }
         List<Evidence> ev = proof.entrySet().stream()
                 .map(e -> Evidence.file(e.getValue()).withExcerpt(e.getKey())).toList();
         return List.of(Results.info(id(), "facts: " + data, ev, data));
     }
 
-    private static boolean present(ScanContext ctx, String regex, String fact, Map<String, String> proof) {
+    /** Whether the tree looks like an embedded Linux root (passwd, a shell, or etc/ beside ELF files). */
+    public static boolean linux(ScanContext ctx) {
+        return ctx.tree().resolve("etc/passwd").isPresent() || ctx.tree().resolve("bin/sh").isPresent()
+                || ctx.tree().directories().contains("etc") && !ctx.elves().all().isEmpty();
+    }
+
+    /** The path of the first non-empty busybox binary, or null. */
+    public static String busybox(ScanContext ctx) {
+        List<TreeFile> found = ctx.tree().files(f -> (f.name().equals("busybox") || f.name().startsWith("busybox."))
+                && f.size() > 0);
+        return found.isEmpty() ? null : found.get(0).path();
+    }
+
+    /**
+     * Whether a file or link path matches {@code regex} ({@link #BLE_STACK}, {@link #ZIGBEE_STACK}); the first
+     * match is put into {@code proof} under {@code fact}.
+     */
+    public static boolean present(ScanContext ctx, String regex, String fact, Map<String, String> proof) {
         java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE);
         for (TreeFile f : ctx.tree().files()) {
             if (p.matcher(f.path()).find()) {
@@ -72,7 +90,7 @@ public final class OsFactsCheck implements FirmwareCheck {
     }
 
     /** The libc of the shell's ABI, else of the ABI most ELF files use. */
-    private static String primaryLibc(ScanContext ctx, Map<String, String> proof) {
+    public static String primaryLibc(ScanContext ctx, Map<String, String> proof) {
         Map<String, Integer> count = new TreeMap<>();
         for (ElfInfo e : ctx.elves().all()) {
             count.merge(e.abi(), 1, Integer::sum);
