@@ -88,7 +88,8 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
                                 + String.join(", ", q.words()) + ")");
                         String a = prompt(err, in, q.key() + (list ? " (comma-separated)" : "") + ": ");
                         if (!a.isEmpty()) {
-                            answers.put(q.key(), list ? "[" + a + "]" : a);
+                            // "wifi, ble" and "[wifi, ble]" both mean a list
+                            answers.put(q.key(), list && !a.startsWith("[") ? "[" + a + "]" : a);
                         }
                     }
                 }
