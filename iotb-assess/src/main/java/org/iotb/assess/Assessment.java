@@ -1,7 +1,9 @@
 package org.iotb.assess;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.model.Json;
 
 /**
@@ -26,18 +29,21 @@ public record Assessment(
         Product product,
         List<InputRecord> inputs,
         ProfileFacts profile,
-        XiaomiLevelResult xiaomiLevel,
+        Map<String, StandardLevel> levels,
         List<AssessedFinding> findings,
         List<Verdict> verdicts,
         List<StandardSummary> summary,
+        List<ConformanceStatement> conformance,
         List<ImageFacts> images,
         Map<String, Long> timings,
         List<String> warnings) {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "2.0";
 
     public Assessment {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        levels = levels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+        conformance = conformance == null ? List.of() : List.copyOf(conformance);
         findings = findings == null ? List.of() : List.copyOf(findings);
         verdicts = verdicts == null ? List.of() : List.copyOf(verdicts);
         summary = summary == null ? List.of() : List.copyOf(summary);
@@ -57,6 +63,17 @@ public record Assessment(
             }
         }
         return out;
+    }
+
+    /** The conformance statement (ICS) of one standard, if the assessment has it. */
+    public Optional<ConformanceStatement> conformanceOf(String standardId) {
+        return conformance.stream().filter(c -> c.standard().equals(standardId)).findFirst();
+    }
+
+    /** A copy with other conformance statements (used when reading a 1.x file, which had none). */
+    public Assessment withConformance(List<ConformanceStatement> statements) {
+        return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
+                statements, images, timings, warnings);
     }
 
     public Optional<Verdict> verdict(String standardId, String requirementId) {
@@ -88,7 +105,10 @@ public record Assessment(
         Files.writeString(file, toJson() + "\n");
     }
 
-    /** Reads an assessment JSON; rejects a file of another major schema version. */
+    /**
+     * Reads an assessment JSON of schema 2.x, or of schema 1.x upgraded to 2.0 ({@link SchemaUpgrade}); rejects
+     * any other major version.
+     */
     public static Assessment read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
@@ -97,12 +117,16 @@ public record Assessment(
 
     public static Assessment read(InputStream in) throws IOException {
         ObjectMapper m = Json.mapper();
-        Assessment a = m.readValue(in, Assessment.class);
-        if (a.schemaVersion() == null || !major(a.schemaVersion()).equals(major(SCHEMA_VERSION))) {
-            throw new IOException("unsupported assessment schemaVersion " + a.schemaVersion()
-                    + " (this iotb reads " + major(SCHEMA_VERSION) + ".x)");
+        JsonNode tree = m.readTree(in);
+        String version = tree == null ? null : tree.path("schemaVersion").asText(null);
+        if (version != null && major(version).equals("1") && tree instanceof ObjectNode o) {
+            return SchemaUpgrade.fromV1(o);
         }
-        return a;
+        if (version == null || !major(version).equals(major(SCHEMA_VERSION))) {
+            throw new IOException("unsupported assessment schemaVersion " + version
+                    + " (this iotb reads 1.x and " + major(SCHEMA_VERSION) + ".x)");
+        }
+        return m.treeToValue(tree, Assessment.class);
     }
 
     private static String major(String v) {

@@ -1,11 +1,11 @@
 package org.iotb.assess;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotb.assess.conformance.ConformanceStatements;
 import org.iotb.assess.evidence.CrossChecker;
 import org.iotb.assess.evidence.UniquenessAnalyzer;
 import org.iotb.assess.profile.ProfileInference;
@@ -16,10 +16,11 @@ import org.iotb.catalog.Standard;
 import org.iotb.catalog.applicability.ApplicabilityEngine;
 import org.iotb.catalog.applicability.ApplicabilityResult;
 import org.iotb.catalog.applicability.Applies;
-import org.iotb.catalog.applicability.XiaomiLevel;
+import org.iotb.catalog.applicability.ProductLevel;
 import org.iotb.catalog.declarations.Declaration;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.profile.Profile;
+import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.model.Finding;
 import org.iotb.model.Json;
 
@@ -59,7 +60,7 @@ public final class Assessor {
 
         List<Verdict> all = new ArrayList<>();
         List<StandardSummary> summary = new ArrayList<>();
-        XiaomiLevelResult level = null;
+        Map<String, StandardLevel> levels = new LinkedHashMap<>();
         for (Standard standard : catalog.standards()) {
             List<ApplicabilityResult> apps = applicabilityOf(applicability, standard, effective, inferred, in.profile());
             List<Verdict> ofStandard = new ArrayList<>();
@@ -72,9 +73,9 @@ public final class Assessor {
             }
             all.addAll(ofStandard);
             summary.add(summarise(standard, ofStandard));
-            XiaomiLevel l = applicability.level(standard, effective);
-            if (l != null && level == null) {
-                level = new XiaomiLevelResult(l.level() == null ? null : l.level().id(), l.reason());
+            ProductLevel l = applicability.level(standard, effective);
+            if (l != null) {
+                levels.put(standard.id(), new StandardLevel(standard.levels().label(), l.level(), l.reason()));
             }
         }
 
@@ -83,8 +84,9 @@ public final class Assessor {
         ProfileFacts profileFacts = new ProfileFacts(tree(in.profile()), tree(effective), inferred.inferred(),
                 inferred.contradictions());
         return new Assessment(Assessment.SCHEMA_VERSION, ToolInfo.current(),
-                in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile()), in.inputs(),
-                profileFacts, level, findings, all, summary, in.images(), timings, warnings);
+                in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile(), catalog), in.inputs(),
+                profileFacts, levels, findings, all, summary,
+                ConformanceStatements.of(catalog, in.profile(), declarations), in.images(), timings, warnings);
     }
 
     /**
@@ -171,23 +173,46 @@ public final class Assessor {
         };
     }
 
-    private static Product product(Profile p) {
+    private static Product product(Profile p, Catalog catalog) {
         Profile.Product pp = p.product();
         if (pp == null) {
             return new Product(null, null, null, null, null);
         }
-        List<String> categories = p.xiaomi() == null ? null : p.xiaomi().categories();
+        List<String> categories = categories(p, catalog);
         return new Product(pp.name(), pp.manufacturer(), pp.model(), pp.firmwareVersion(),
                 categories == null || categories.isEmpty() ? null : String.join(", ", categories));
     }
 
-    private static Map<String, Object> tree(Profile p) {
-        return Json.mapper().convertValue(p, new TypeReference<Map<String, Object>>() { });
+    /**
+     * The product categories the report names: the profile fact that answers "category:" applies-if-any tokens
+     * (its key is catalog data: xiaomi.categories in the bundled catalog).
+     */
+    private static List<String> categories(Profile p, Catalog catalog) {
+        return catalog == null ? null : catalog.tokenKind("category").map(k -> p.words(k.key())).orElse(null);
     }
 
-    /** The profile an assessment recorded, for renderers that need catalog types (conformance statements). */
-    public static Profile declaredProfile(Assessment a) {
-        return Json.mapper().convertValue(a.profile().declared(), Profile.class);
+    private static Map<String, Object> tree(Profile p) {
+        return p.toTree();
+    }
+
+    /**
+     * The declared profile an assessment recorded, read back through the catalog's profile loader (so it is
+     * validated like a profile file): the JSON tree is YAML, with product.firmwareVersion under its file name.
+     */
+    public static Profile declaredProfile(Assessment a, Catalog catalog) {
+        Map<String, Object> tree = new LinkedHashMap<>(a.profile().declared());
+        if (tree.get("product") instanceof Map<?, ?> product) {
+            Map<Object, Object> p = new LinkedHashMap<>(product);
+            if (p.containsKey("firmwareVersion")) {
+                p.put("firmware-version", p.remove("firmwareVersion"));
+            }
+            tree.put("product", p);
+        }
+        try {
+            return ProfileLoader.parse(Json.mapper().writeValueAsString(tree), "the assessment's declared profile", catalog);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a profile tree", e);
+        }
     }
 
     /** The declarations an assessment recorded, rebuilt from its verdicts. */

@@ -99,21 +99,24 @@ class AssessorTest {
     void jsonRoundTripsAndRebuildsProfileAndDeclarations() throws IOException {
         Assessment a = new Assessor().assess(twoUnits("1".repeat(64), "b".repeat(64)));
         String json = a.toJson();
-        assertThat(json).contains("\"schemaVersion\" : \"1.0\"").contains("\"verdict\" : \"fail\"")
+        assertThat(json).contains("\"schemaVersion\" : \"2.0\"").contains("\"verdict\" : \"fail\"")
                 .contains("\"source\" : \"unit2.bin\"").contains("\"not-applicable\" : 0");
         Assessment back = Assessment.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         assertThat(back.verdicts()).isEqualTo(a.verdicts());
         assertThat(back.summary()).isEqualTo(a.summary());
         assertThat(back.toJson()).isEqualTo(json);
-        assertThat(Assessor.declaredProfile(back).product().name()).isEqualTo("Lamp");
+        assertThat(Assessor.declaredProfile(back, CATALOG).product().name()).isEqualTo("Lamp");
+        assertThat(back.conformance()).isEqualTo(a.conformance());
+        assertThat(back.conformanceOf("std-a").orElseThrow().rows()).extracting(r -> r.reference())
+                .containsExactly("5.1-1", "5.2-1", "5.9-1", "5.3-1");
         assertThat(Assessor.declarations(back).get("std-a", "5.2-1").orElseThrow().support()).isEqualTo(Support.Y);
     }
 
     @Test
     void rejectsAnotherMajorSchemaVersion() {
-        String json = "{\"schemaVersion\":\"2.0\",\"verdicts\":[]}";
+        String json = "{\"schemaVersion\":\"3.0\",\"verdicts\":[]}";
         assertThatThrownBy(() -> Assessment.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
-                .hasMessageContaining("schemaVersion 2.0");
+                .hasMessageContaining("schemaVersion 3.0");
     }
 
     @Test

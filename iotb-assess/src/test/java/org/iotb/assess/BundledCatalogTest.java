@@ -7,6 +7,7 @@ import java.util.Map;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Standard;
 import org.iotb.catalog.profile.Profile;
+import org.iotb.catalog.profile.ProfileSchema;
 import org.junit.jupiter.api.Test;
 
 /** The real catalog: every requirement of every standard gets an honest verdict. */
@@ -27,21 +28,26 @@ class BundledCatalogTest {
         for (StandardSummary s : a.summary()) {
             assertThat(s.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(s.total());
         }
-        assertThat(a.xiaomiLevel().level()).isNull();
-        assertThat(a.xiaomiLevel().reason()).contains("undetermined");
+        assertThat(a.levels()).containsOnlyKeys(Catalog.XIAOMI);
+        assertThat(a.levels().get(Catalog.XIAOMI).level()).isNull();
+        assertThat(a.levels().get(Catalog.XIAOMI).reason()).contains("undetermined");
+        assertThat(a.conformance()).extracting(c -> c.standard()).containsExactly(Catalog.EN_303_645, Catalog.MTSFB, Catalog.XIAOMI);
     }
 
     @Test
     void aFullProfileDecidesApplicabilityEverywhere() {
         Map<String, Boolean> device = new java.util.LinkedHashMap<>();
-        Profile.DEVICE_KEYS.forEach(k -> device.put(k, true));
+        ProfileSchema.of(CATALOG).deviceKeyNames().forEach(k -> device.put(k, true));
         device.put("constrained", false);
         device.put("software-updateable", true);
         Profile p = new Profile(new Profile.Product("X", "Y", "Z", "1"), device,
-                new Profile.Xiaomi(List.of("basic"), "minor", "minor", List.of()), List.of("wifi"), "embedded-linux",
+                Map.of("xiaomi", Map.of("personal-data", List.of("basic"), "integrity-impact", "minor",
+                        "availability-impact", "minor", "categories", List.of())), List.of("wifi"), "embedded-linux",
                 List.of("mobile-app"));
         Assessment a = new Assessor().assess(AssessmentInput.of(CATALOG, p, null, List.of(), List.of()));
         assertThat(a.verdicts()).noneMatch(v -> v.applicable() == Applicable.UNDETERMINED);
-        assertThat(a.xiaomiLevel().level()).isEqualTo("low");
+        assertThat(a.levels().get(Catalog.XIAOMI)).isEqualTo(new StandardLevel("Xiaomi security level", "low",
+                "level low = highest of confidentiality low (personal data 'basic'), integrity low (minor impact),"
+                        + " availability low (minor impact)"));
     }
 }

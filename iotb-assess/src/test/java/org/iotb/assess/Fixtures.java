@@ -37,7 +37,7 @@ public final class Fixtures {
     public static Catalog catalog(Requirement... reqs) {
         Standard s = new Standard("std-a", "Standard A", "A", "1.0", null,
                 List.of(new Condition(1, "Passwords are used", "passwords", true)), null, null, List.of(reqs));
-        return new Catalog(List.of(s), new Crosswalk(Map.of()));
+        return new Catalog(List.of(s), new Crosswalk(Map.of()), Catalog.load().tokenKinds());
     }
 
     public static AssessedFinding af(String check, Outcome o, String message) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /** The standards iotb assesses against and the crosswalk between them. */
 public final class Catalog {
+    /** Ids of the bundled standards, for tests and help texts: no code decides anything by them. */
     public static final String EN_303_645 = "etsi-en-303-645";
     public static final String MTSFB = "mtsfb-tc-g044";
     public static final String XIAOMI = "xiaomi-iot-baseline";
@@ -15,10 +16,17 @@ public final class Catalog {
 
     private final List<Standard> standards;
     private final Crosswalk crosswalk;
+    private final List<TokenKind> tokenKinds;
 
-    public Catalog(List<Standard> standards, Crosswalk crosswalk) {
+    public Catalog(List<Standard> standards, Crosswalk crosswalk, List<TokenKind> tokenKinds) {
         this.standards = List.copyOf(standards);
         this.crosswalk = crosswalk;
+        this.tokenKinds = List.copyOf(tokenKinds);
+    }
+
+    /** A catalog without applies-if-any token kinds (its requirements use no applies-if-any tokens). */
+    public Catalog(List<Standard> standards, Crosswalk crosswalk) {
+        this(standards, crosswalk, List.of());
     }
 
     /** The catalog shipped inside iotb (loaded once). */
@@ -34,12 +42,29 @@ public final class Catalog {
         return CatalogLoader.loadDirectory(dir);
     }
 
+    /**
+     * A catalog from a class-path folder with an index.yaml ("/org/iotb/catalog/" is the bundled one), e.g. a
+     * test catalog under a module's test resources.
+     */
+    public static Catalog loadResources(String folder) {
+        return CatalogLoader.loadResources(folder.endsWith("/") ? folder : folder + "/");
+    }
+
     public List<Standard> standards() {
         return standards;
     }
 
     public Crosswalk crosswalk() {
         return crosswalk;
+    }
+
+    /** The applies-if-any token kinds and the profile facts that answer them (index.yaml {@code token-kinds}). */
+    public List<TokenKind> tokenKinds() {
+        return tokenKinds;
+    }
+
+    public Optional<TokenKind> tokenKind(String token) {
+        return tokenKinds.stream().filter(k -> k.token().equals(token)).findFirst();
     }
 
     public Optional<Standard> standard(String id) {
@@ -74,7 +99,7 @@ public final class Catalog {
         return s.conditions();
     }
 
-    /** Crosswalk links whose status differs from their EN 303 645 counterparts. */
+    /** Crosswalk links whose status differs from that of their counterparts in the link's target standard. */
     public List<StatusDifference> statusDifferences() {
         List<StatusDifference> out = new ArrayList<>();
         for (Standard s : standards) {

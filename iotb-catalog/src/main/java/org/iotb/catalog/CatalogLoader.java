@@ -22,24 +22,33 @@ final class CatalogLoader {
     }
 
     static Catalog loadBundled() {
-        JsonNode index = read(BASE + "index.yaml");
-        List<Standard> standards = new ArrayList<>();
-        for (JsonNode file : index.path("standards")) {
-            standards.add(standard(read(BASE + file.asText()), file.asText()));
-        }
-        Crosswalk crosswalk = crosswalk(read(BASE + index.path("crosswalk").asText("crosswalk.yaml")));
-        return new Catalog(standards, crosswalk);
+        return loadResources(BASE);
+    }
+
+    /** A catalog from a class-path folder ({@code folder} ends with '/'). */
+    static Catalog loadResources(String folder) {
+        return load(name -> read(folder + name));
     }
 
     static Catalog loadDirectory(Path dir) {
-        JsonNode index = readFile(dir.resolve("index.yaml"));
+        return load(name -> readFile(dir.resolve(name)));
+    }
+
+    /** Reads index.yaml, the standards it lists, its token kinds and its crosswalk through {@code files}. */
+    private static Catalog load(java.util.function.Function<String, JsonNode> files) {
+        JsonNode index = files.apply("index.yaml");
         List<Standard> standards = new ArrayList<>();
         for (JsonNode file : index.path("standards")) {
-            standards.add(standard(readFile(dir.resolve(file.asText())), file.asText()));
+            standards.add(standard(files.apply(file.asText()), file.asText()));
+        }
+        List<TokenKind> kinds = new ArrayList<>();
+        for (JsonNode k : index.path("token-kinds")) {
+            kinds.add(new TokenKind(required(k, "token", "index.yaml token-kinds"), required(k, "key", "index.yaml token-kinds"),
+                    k.path("list").asBoolean(true), text(k, "text"), strings(k.path("words"))));
         }
         JsonNode cw = index.path("crosswalk");
-        Crosswalk crosswalk = cw.isMissingNode() ? new Crosswalk(Map.of()) : crosswalk(readFile(dir.resolve(cw.asText())));
-        return new Catalog(standards, crosswalk);
+        Crosswalk crosswalk = cw.isMissingNode() ? new Crosswalk(Map.of()) : crosswalk(files.apply(cw.asText()), standards);
+        return new Catalog(standards, crosswalk, kinds);
     }
 
     private static JsonNode read(String resource) {
@@ -73,15 +82,16 @@ final class CatalogLoader {
         for (JsonNode a : n.path("applicability-conditions")) {
             appl.add(new Standard.ApplicabilityCondition(text(a, "id"), text(a, "text")));
         }
+        LevelScheme levels = levels(n.path("levels"), source);
         List<Requirement> reqs = new ArrayList<>();
         for (JsonNode r : n.path("requirements")) {
-            reqs.add(requirement(id, r, source));
+            reqs.add(requirement(id, r, source, levels));
         }
         return new Standard(id, text(n, "title"), text(n, "short-title"), text(n, "version"),
-                text(n, "conditions-from"), conditions, levels(n.path("levels")), appl, reqs);
+                text(n, "conditions-from"), conditions, levels, appl, reqs);
     }
 
-    private static Requirement requirement(String standard, JsonNode r, String source) {
+    private static Requirement requirement(String standard, JsonNode r, String source, LevelScheme scheme) {
         String rid = required(r, "id", source);
         String where = source + " requirement " + rid;
         Status status;
@@ -92,43 +102,73 @@ final class CatalogLoader {
         }
         List<Integer> conditions = new ArrayList<>();
         r.path("conditions").forEach(c -> conditions.add(c.asInt()));
-        List<Level> levels = new ArrayList<>();
+        List<String> levels = new ArrayList<>();
         for (JsonNode l : r.path("levels")) {
-            try {
-                levels.add(Level.fromId(l.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new CatalogException(where + ": level must be low, medium or high, not '" + l.asText() + "'");
+            if (scheme == null || scheme.rank(l.asText()) < 0) {
+                throw new CatalogException(where + ": level must be one of the standard's levels "
+                        + (scheme == null ? "(it defines none)" : scheme.scale()) + ", not '" + l.asText() + "'");
             }
+            levels.add(l.asText());
         }
-        levels.sort(null);
+        levels.sort(java.util.Comparator.comparingInt(scheme == null ? l -> 0 : scheme::rank));
         return new Requirement(standard, rid, text(r, "clause"), text(r, "clause-title"), text(r, "title"),
                 text(r, "summary"), status, conditions, levels, strings(r.path("applies-if-any")),
                 strings(r.path("checks")), r.path("automated").asBoolean(false), text(r, "question"),
                 text(r, "remediation"), text(r, "note"));
     }
 
-    private static LevelModel levels(JsonNode n) {
+    private static LevelScheme levels(JsonNode n, String source) {
         if (n.isMissingNode() || n.isNull()) {
             return null;
         }
-        return new LevelModel(text(n, "rule"), entries(n.path("confidentiality"), "category"),
-                entries(n.path("integrity"), "impact"), entries(n.path("availability"), "impact"));
-    }
-
-    private static List<LevelModel.Entry> entries(JsonNode list, String keyField) {
-        List<LevelModel.Entry> out = new ArrayList<>();
-        for (JsonNode e : list) {
-            out.add(new LevelModel.Entry(text(e, keyField), Level.fromId(text(e, "level")), text(e, "text")));
+        String where = source + " levels";
+        List<String> scale = strings(n.path("scale"));
+        if (scale.isEmpty()) {
+            throw new CatalogException(where + ": missing 'scale' (the levels, lowest first)");
         }
-        return out;
+        String combine = n.path("combine").asText("highest");
+        if (!combine.equals("highest")) {
+            throw new CatalogException(where + ": combine must be 'highest', not '" + combine + "'");
+        }
+        List<LevelScheme.Input> inputs = new ArrayList<>();
+        for (JsonNode i : n.path("inputs")) {
+            String key = required(i, "key", where);
+            List<LevelScheme.Value> values = new ArrayList<>();
+            for (JsonNode v : i.path("values")) {
+                String level = required(v, "level", where + " " + key);
+                if (!scale.contains(level)) {
+                    throw new CatalogException(where + " " + key + ": level must be one of " + scale + ", not '" + level + "'");
+                }
+                values.add(new LevelScheme.Value(required(v, "value", where + " " + key), level, text(v, "text")));
+            }
+            inputs.add(new LevelScheme.Input(key, i.has("name") ? text(i, "name") : key,
+                    i.path("list").asBoolean(false), text(i, "question"), text(i, "because"), text(i, "because-none"), values));
+        }
+        return new LevelScheme(scale, text(n, "label"), text(n, "rule"), required(n, "profile-section", where), inputs);
     }
 
-    static Crosswalk crosswalk(JsonNode n) {
+    /**
+     * Each top-level key names a standard; each link names its target standard by a key that is a standard id
+     * ({@code {id: "6.1(a)", etsi-en-303-645: ["5.1-1"], relation: equivalent}}), so targets are data.
+     */
+    static Crosswalk crosswalk(JsonNode n, List<Standard> standards) {
+        List<String> ids = standards.stream().map(Standard::id).toList();
         Map<String, List<Crosswalk.Link>> by = new LinkedHashMap<>();
         n.fields().forEachRemaining(f -> {
             List<Crosswalk.Link> links = new ArrayList<>();
             for (JsonNode l : f.getValue()) {
-                String target = "etsi-en-303-645";
+                String where = "crosswalk " + f.getKey() + " " + text(l, "id");
+                List<String> targets = new ArrayList<>();
+                l.fieldNames().forEachRemaining(name -> {
+                    if (!LINK_FIELDS.contains(name)) {
+                        targets.add(name);
+                    }
+                });
+                if (targets.size() != 1 || !ids.contains(targets.get(0))) {
+                    throw new CatalogException(where + ": a link names exactly one target standard of the catalog "
+                            + ids + ", not " + targets);
+                }
+                String target = targets.get(0);
                 links.add(new Crosswalk.Link(f.getKey(), text(l, "id"), target, strings(l.path(target)),
                         text(l, "relation"), text(l, "note")));
             }
@@ -136,6 +176,8 @@ final class CatalogLoader {
         });
         return new Crosswalk(by);
     }
+
+    private static final List<String> LINK_FIELDS = List.of("id", "relation", "note");
 
     private static List<String> strings(JsonNode list) {
         List<String> out = new ArrayList<>();

@@ -46,6 +46,20 @@ public final class CatalogValidator {
                     problems.add(r.key() + ": no levels");
                 }
             }
+            for (Standard.ApplicabilityCondition a : s.applicabilityConditions()) {
+                int colon = a.id().indexOf(':');
+                if (colon < 0 || catalog.tokenKind(a.id().substring(0, colon)).isEmpty()) {
+                    problems.add(s.id() + ": applicability condition '" + a.id() + "' is not KIND:VALUE with a KIND of"
+                            + " index.yaml token-kinds " + catalog.tokenKinds().stream().map(TokenKind::token).toList());
+                }
+            }
+            if (s.levels() != null) {
+                for (LevelScheme.Input in : s.levels().inputs()) {
+                    if (in.values().isEmpty()) {
+                        problems.add(s.id() + ": level input " + in.key() + " has no values");
+                    }
+                }
+            }
             for (Condition c : s.conditions()) {
                 if (c.profileKey() == null) {
                     problems.add(s.id() + ": condition " + c.number() + " has no profile key");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Links from the requirements of one standard to their EN 303 645 counterparts. {@code relation} is
- * equivalent, partial, related or none. Status differences are not stored: {@link Catalog#statusDifferences}
+ * Links from the requirements of one standard to their counterparts in a target standard (each link names its
+ * target: data, see docs/catalog-format.md). {@code relation} is equivalent, partial, related or none. Status differences are not stored: {@link Catalog#statusDifferences}
  * computes them from the standards themselves, so each status has one place of truth.
  */
 public record Crosswalk(Map<String, List<Link>> byStandard) {

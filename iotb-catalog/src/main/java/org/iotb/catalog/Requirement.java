@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One provision, clause or item of a standard. {@code conditions} are EN 303 645 Table B.1 condition numbers
- * (all must hold); {@code levels} are the Xiaomi levels at which the item is required; {@code appliesIfAny}
+ * (all must hold); {@code levels} are the levels (of the standard's {@link LevelScheme}) at which it is required; {@code appliesIfAny}
  * are tokens such as "interface:ble" or "category:door-lock" of which the product must have one.
  * {@code checks} are the check ids whose findings bear on it; {@code automated} says those checks can settle a
  * pass on their own; otherwise a declaration is needed.
@@ -18,7 +18,7 @@ public record Requirement(
         String summary,
         Status status,
         List<Integer> conditions,
-        List<Level> levels,
+        List<String> levels,
         List<String> appliesIfAny,
         List<String> checks,
         boolean automated,

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A baseline loaded from its YAML file. {@code conditionsFrom} names the standard whose numbered conditions
- * this one's requirements refer to (MTSFB borrows EN 303 645's); {@code levels} is the Xiaomi-style level model,
- * null for standards without levels.
+ * this one's requirements refer to (MTSFB borrows EN 303 645's); {@code levels} is the standard's product-level
+ * scheme, null for standards without levels.
  */
 public record Standard(
         String id,
@@ -15,7 +15,7 @@ public record Standard(
         String version,
         String conditionsFrom,
         List<Condition> conditions,
-        LevelModel levels,
+        LevelScheme levels,
         List<ApplicabilityCondition> applicabilityConditions,
         List<Requirement> requirements) {
 

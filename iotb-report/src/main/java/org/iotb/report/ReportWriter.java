@@ -12,13 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.iotb.assess.Assessment;
-import org.iotb.assess.Assessor;
+import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.catalog.Catalog;
-import org.iotb.catalog.Standard;
-import org.iotb.catalog.conformance.ConformanceStatement;
-import org.iotb.catalog.conformance.StatementWriter;
-import org.iotb.catalog.declarations.Declarations;
-import org.iotb.catalog.profile.Profile;
+import org.iotb.report.ics.IcsWriter;
 
 /**
  * Writes the chosen formats of one assessment into a directory. File names are fixed so CI can pick them up:
@@ -53,8 +49,16 @@ public final class ReportWriter {
         return new ArrayList<>(out);
     }
 
-    /** Writes each format and returns the files written, in order. {@code catalog} is needed only for "ics". */
+    /**
+     * Writes each format and returns the files written, in order. Since schema 2.0 every format renders from the
+     * assessment alone; {@code catalog} is not used (kept for the callers of the 1.x signature).
+     */
     public static List<Path> write(Assessment a, Catalog catalog, Path outDir, Collection<String> formats) throws IOException {
+        return write(a, outDir, formats);
+    }
+
+    /** Writes each format and returns the files written, in order. */
+    public static List<Path> write(Assessment a, Path outDir, Collection<String> formats) throws IOException {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         for (String f : formats) {
@@ -70,7 +74,7 @@ public final class ReportWriter {
                 }
                 case "sarif" -> written.add(text(outDir.resolve("report.sarif"), SarifReport.render(a) + "\n"));
                 case "junit" -> written.add(text(outDir.resolve("junit.xml"), JUnitReport.render(a)));
-                case "ics" -> written.addAll(ics(a, catalog, outDir));
+                case "ics" -> written.addAll(ics(a, outDir));
                 case "oscal" -> written.add(text(outDir.resolve("oscal-assessment-results.json"), OscalReport.render(a) + "\n"));
                 default -> throw new IllegalArgumentException("unknown format " + f);
             }
@@ -78,15 +82,12 @@ public final class ReportWriter {
         return written;
     }
 
-    /** Conformance statements per standard, from the profile and declarations the assessment recorded. */
-    private static List<Path> ics(Assessment a, Catalog catalog, Path outDir) throws IOException {
-        Profile profile = Assessor.declaredProfile(a);
-        Declarations declarations = Assessor.declarations(a);
+    /** The conformance statements the assessment computed, one CSV and one HTML file per standard. */
+    private static List<Path> ics(Assessment a, Path outDir) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (Standard s : catalog.standards()) {
-            ConformanceStatement cs = ConformanceStatement.build(catalog, s, profile, declarations);
-            out.add(text(outDir.resolve("ics-" + s.id() + ".csv"), StatementWriter.csv(cs)));
-            out.add(text(outDir.resolve("ics-" + s.id() + ".html"), StatementWriter.html(cs)));
+        for (ConformanceStatement cs : a.conformance()) {
+            out.add(text(outDir.resolve("ics-" + cs.standard() + ".csv"), IcsWriter.csv(cs)));
+            out.add(text(outDir.resolve("ics-" + cs.standard() + ".html"), IcsWriter.html(a, cs)));
         }
         return out;
     }

@@ -63,7 +63,7 @@ class DiffReportTest {
                 old.status(), old.applicable(), old.applicabilityReason(), VerdictValue.PASS, "declared; not verifiable",
                 java.util.List.of(), null, false, old.automated(), old.checks(), old.remediation()));
         Assessment v1b = new Assessment(v1.schemaVersion(), v1.tool(), v1.createdAt(), v1.product(), v1.inputs(), v1.profile(),
-                v1.xiaomiLevel(), fs, vs, v1.summary(), v1.images(), v1.timings(), v1.warnings());
+                v1.levels(), fs, vs, v1.summary(), v1.conformance(), v1.images(), v1.timings(), v1.warnings());
         DiffReport.StandardDiff en = DiffReport.compare(v1, v1b).standards().get(0);
         assertThat(en.fixed()).isEmpty();
         assertThat(en.other()).singleElement().satisfies(c -> assertThat(c.note()).contains("not re-tested: net.svc.telnet"));

@@ -13,7 +13,7 @@ class ExitCodesTest {
     private static Assessment with(List<Verdict> verdicts) {
         Assessment a = SampleAssessments.v1();
         return new Assessment(a.schemaVersion(), a.tool(), a.createdAt(), a.product(), a.inputs(), a.profile(),
-                a.xiaomiLevel(), a.findings(), verdicts, a.summary(), a.images(), a.timings(), a.warnings());
+                a.levels(), a.findings(), verdicts, a.summary(), a.conformance(), a.images(), a.timings(), a.warnings());
     }
 
     @Test

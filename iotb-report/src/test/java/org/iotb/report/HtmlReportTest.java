@@ -47,7 +47,7 @@ class HtmlReportTest {
             assertThat(html).contains("<b>" + s.count(VerdictValue.FAIL) + "</b> fail");
             assertThat(html).contains(">" + s.total() + "</text>");
         }
-        assertThat(html).contains("Xiaomi security level: " + A.xiaomiLevel().level().toUpperCase());
+        assertThat(html).contains("Xiaomi security level: " + A.levels().get("xiaomi-iot-baseline").level().toUpperCase());
         for (Verdict v : A.verdicts()) {
             assertThat(html).contains("id=\"" + "r-" + v.key().replaceAll("[^A-Za-z0-9_-]", "_") + "\"");
         }

@@ -25,7 +25,7 @@ class LargeAssessmentTest {
                     "binary " + i + " has no stack canary " + "y".repeat(200), ev, null));
         }
         return new Assessment(a.schemaVersion(), a.tool(), a.createdAt(), a.product(), a.inputs(), a.profile(),
-                a.xiaomiLevel(), fs, a.verdicts(), a.summary(), a.images(), a.timings(), a.warnings());
+                a.levels(), fs, a.verdicts(), a.summary(), a.conformance(), a.images(), a.timings(), a.warnings());
     }
 
     @Test

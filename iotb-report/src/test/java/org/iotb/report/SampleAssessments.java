@@ -50,7 +50,8 @@ public final class SampleAssessments {
     private static Assessment build(String version, boolean telnet) {
         Profile profile = new Profile(new Profile.Product(PRODUCT, "P100", "Acme", version),
                 Map.of("passwords", true, "constrained", false, "software-updateable", true, "update-mechanism", true),
-                new Profile.Xiaomi(List.of("basic", "location"), "limited", "minor", List.of()),
+                Map.of("xiaomi", Map.of("personal-data", List.of("basic", "location"), "integrity-impact", "limited",
+                        "availability-impact", "minor", "categories", List.of())),
                 List.of("wifi", "ble"), null, List.of("mobile-app", "cloud"));
         Declarations declarations = new Declarations(Map.of("etsi-en-303-645", Map.of(
                 "5.2-1", new Declaration(Support.Y, "Vulnerability disclosure policy at acme.example/security", List.of("VDP.pdf")),
@@ -131,7 +132,7 @@ public final class SampleAssessments {
         fs.add(new org.iotb.assess.AssessedFinding("p100-1.0.bin", "fw.svc.telnet", Outcome.FAIL, Severity.HIGH,
                 "<b onmouseover=alert(1)>x</b> \u0001", List.of(Evidence.file("etc/<script>")), null));
         return new Assessment(a.schemaVersion(), a.tool(), a.createdAt(), a.product(), a.inputs(), a.profile(),
-                a.xiaomiLevel(), fs, a.verdicts(), a.summary(), a.images(), a.timings(), a.warnings());
+                a.levels(), fs, a.verdicts(), a.summary(), a.conformance(), a.images(), a.timings(), a.warnings());
     }
 
     private static Map<String, Long> timings() {

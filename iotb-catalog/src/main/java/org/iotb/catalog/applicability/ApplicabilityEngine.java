@@ -3,12 +3,12 @@ package org.iotb.catalog.applicability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Condition;
-import org.iotb.catalog.Level;
+import org.iotb.catalog.LevelScheme;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
+import org.iotb.catalog.TokenKind;
 import org.iotb.catalog.profile.Profile;
 
 /**
@@ -25,20 +25,21 @@ public final class ApplicabilityEngine {
 
     public List<ApplicabilityResult> evaluate(Standard standard, Profile profile) {
         List<Condition> conditions = catalog.conditionsOf(standard);
-        XiaomiLevel level = standard.levels() == null ? null : XiaomiLevel.of(standard.levels(), profile);
+        ProductLevel level = level(standard, profile);
         List<ApplicabilityResult> out = new ArrayList<>();
         for (Requirement r : standard.requirements()) {
-            out.add(evaluate(r, conditions, level, profile));
+            out.add(evaluate(r, conditions, standard.levels(), level, profile));
         }
         return out;
     }
 
-    /** The product's level under the standard's level model, or null if the standard has no levels. */
-    public XiaomiLevel level(Standard standard, Profile profile) {
-        return standard.levels() == null ? null : XiaomiLevel.of(standard.levels(), profile);
+    /** The product's level under the standard's level scheme, or null if the standard has no levels. */
+    public ProductLevel level(Standard standard, Profile profile) {
+        return standard.levels() == null ? null : ProductLevel.of(standard.levels(), profile);
     }
 
-    private ApplicabilityResult evaluate(Requirement r, List<Condition> conditions, XiaomiLevel level, Profile profile) {
+    private ApplicabilityResult evaluate(Requirement r, List<Condition> conditions, LevelScheme scheme, ProductLevel level,
+                                         Profile profile) {
         List<String> unknown = new ArrayList<>();
         List<String> held = new ArrayList<>();
         for (int n : r.conditions()) {
@@ -61,24 +62,24 @@ public final class ApplicabilityEngine {
             if (level.level() != null) {
                 if (!r.levels().contains(level.level())) {
                     return new ApplicabilityResult(r, Applies.NO, "required at level " + levels(r) + "; the product is "
-                            + level.level().id() + " (" + level.reason() + ")");
+                            + level.level() + " (" + level.reason() + ")");
                 }
-                held.add("required at the product's level " + level.level().id());
+                held.add("required at the product's level " + level.level());
             } else {
                 // The level is unknown, but the known facts already reach a floor: the product's level is the
                 // floor or above, so the item applies for sure only if it is required at every such level.
-                boolean requiredAtEveryPossibleLevel = java.util.Arrays.stream(Level.values())
-                        .filter(l -> l.compareTo(level.floor()) >= 0).allMatch(r.levels()::contains);
+                boolean requiredAtEveryPossibleLevel = scheme.scale().stream()
+                        .filter(l -> scheme.rank(l) >= scheme.rank(level.floor())).allMatch(r.levels()::contains);
                 if (requiredAtEveryPossibleLevel) {
-                    held.add("required at every level from " + level.floor().id() + " up, and the product is at least "
-                            + level.floor().id());
+                    held.add("required at every level from " + level.floor() + " up, and the product is at least "
+                            + level.floor());
                 } else {
                     unknown.add("product level unknown (" + level.reason() + "); required at level " + levels(r));
                 }
             }
         }
         if (!r.appliesIfAny().isEmpty()) {
-            TokenMatch m = matchTokens(r.appliesIfAny(), profile);
+            TokenMatch m = matchTokens(r.appliesIfAny(), profile, catalog);
             if (m.matched != null) {
                 held.add("the product has " + m.matched);
             } else if (!m.unknownKinds.isEmpty()) {
@@ -96,35 +97,25 @@ public final class ApplicabilityEngine {
     }
 
     private static String levels(Requirement r) {
-        return r.levels().stream().map(Level::id).collect(Collectors.joining("/"));
+        return String.join("/", r.levels());
     }
 
     private record TokenMatch(String matched, List<String> unknownKinds) {
     }
 
-    private static TokenMatch matchTokens(List<String> tokens, Profile profile) {
+    /** The first token the product has; else the profile keys that, unknown, left the answer open. */
+    private static TokenMatch matchTokens(List<String> tokens, Profile profile, Catalog catalog) {
         List<String> unknownKinds = new ArrayList<>();
         for (String token : tokens) {
             int colon = token.indexOf(':');
             String kind = colon < 0 ? token : token.substring(0, colon);
             String value = colon < 0 ? "" : token.substring(colon + 1);
-            List<String> have = switch (kind) {
-                case "interface" -> profile.interfaces();
-                case "category" -> profile.xiaomi() == null ? null : profile.xiaomi().categories();
-                case "feature" -> profile.features();
-                case "os" -> profile.os() == null ? null : List.of(profile.os());
-                default -> null;
-            };
+            String key = catalog.tokenKind(kind).map(TokenKind::key).orElse(null);
+            List<String> have = key == null ? null : profile.words(key);
             if (have == null) {
-                String key = switch (kind) {
-                    case "interface" -> "interfaces";
-                    case "category" -> "xiaomi.categories";
-                    case "feature" -> "features";
-                    case "os" -> "os";
-                    default -> token;
-                };
-                if (!unknownKinds.contains(key)) {
-                    unknownKinds.add(key);
+                String missing = key == null ? token : key;
+                if (!unknownKinds.contains(missing)) {
+                    unknownKinds.add(missing);
                 }
             } else if (have.contains(value)) {
                 return new TokenMatch(token, List.of());

@@ -1,7 +1,6 @@
 package org.iotb.catalog.conformance;
 
 import java.util.stream.Collectors;
-import org.iotb.catalog.Level;
 import org.iotb.catalog.Requirement;
 
 /**
@@ -18,7 +17,7 @@ public final class StatusCode {
             b.append(" C (").append(r.conditions().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(')');
         }
         if (!r.levels().isEmpty()) {
-            b.append(" (").append(r.levels().stream().map(Level::id).collect(Collectors.joining(", "))).append(')');
+            b.append(" (").append(r.levels().stream().collect(Collectors.joining(", "))).append(')');
         }
         return b.toString();
     }

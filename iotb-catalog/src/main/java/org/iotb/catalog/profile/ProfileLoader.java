@@ -28,16 +28,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * key; did you mean 'passwords'?"). Values "unknown", "~" or an absent key leave a fact undetermined.
  */
 public final class ProfileLoader {
-    private static final Set<String> TOP = Set.of("product", "device", "xiaomi", "interfaces", "os", "features");
     private static final Set<String> PRODUCT = Set.of("name", "model", "manufacturer", "firmware-version");
-    private static final Set<String> XIAOMI = Set.of("personal-data", "integrity-impact", "availability-impact", "categories");
 
-    private final Vocabulary vocabulary;
+    private final ProfileSchema schema;
     private final String sourceName;
     private final List<String> problems = new ArrayList<>();
 
-    private ProfileLoader(Vocabulary vocabulary, String sourceName) {
-        this.vocabulary = vocabulary;
+    private ProfileLoader(ProfileSchema schema, String sourceName) {
+        this.schema = schema;
         this.sourceName = sourceName;
     }
 
@@ -50,7 +48,7 @@ public final class ProfileLoader {
     }
 
     public static Profile parse(String yaml, String sourceName, Catalog catalog) {
-        return new ProfileLoader(Vocabulary.of(catalog), sourceName).read(new StringReader(yaml));
+        return new ProfileLoader(ProfileSchema.of(catalog), sourceName).read(new StringReader(yaml));
     }
 
     private Profile read(Reader reader) {
@@ -71,30 +69,54 @@ public final class ProfileLoader {
         }
         Profile.Product product = null;
         Map<String, Boolean> device = new LinkedHashMap<>();
-        Profile.Xiaomi xiaomi = null;
-        List<String> interfaces = null;
-        String os = null;
-        List<String> features = null;
+        Map<String, Object> facts = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             String key = keyOf(t);
             Node v = t.getValueNode();
             if (isNull(v)) {
                 continue;
             }
-            switch (key) {
-                case "product" -> product = product(v);
-                case "device" -> device = device(v);
-                case "xiaomi" -> xiaomi = xiaomi(v);
-                case "interfaces" -> interfaces = words(v, "interfaces", vocabulary.interfaces());
-                case "os" -> os = word(v, "os", vocabulary.os());
-                case "features" -> features = words(v, "features", vocabulary.features());
-                default -> unknownKey(t, "", key, TOP);
+            if (key.equals("product")) {
+                product = product(v);
+            } else if (key.equals("device")) {
+                device = device(v);
+            } else if (!schema.topKeys().contains(key)) {
+                unknownKey(t, "", key, schema.topKeys());
+            } else {
+                List<ProfileSchema.Fact> under = schema.factsUnder(key);
+                if (under.size() == 1 && under.get(0).key().equals(key)) {
+                    fact(v, under.get(0), facts);
+                } else {
+                    section(v, key, under, facts);
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new CatalogException(sourceName + " has " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
-        return new Profile(product, device, xiaomi, interfaces, os, features);
+        return new Profile(product, device, facts);
+    }
+
+    /** A section of facts ({@code xiaomi:} with personal-data, categories, ...). */
+    private void section(Node v, String section, List<ProfileSchema.Fact> allowed, Map<String, Object> facts) {
+        List<String> names = allowed.stream().map(f -> f.key().substring(section.length() + 1)).toList();
+        for (NodeTuple t : mapping(v, section)) {
+            String key = keyOf(t);
+            Node value = t.getValueNode();
+            int i = names.indexOf(key);
+            if (i < 0) {
+                unknownKey(t, section + ".", key, names);
+            } else if (!isNull(value)) {
+                fact(value, allowed.get(i), facts);
+            }
+        }
+    }
+
+    private void fact(Node v, ProfileSchema.Fact f, Map<String, Object> facts) {
+        Object value = f.list() ? words(v, f.key(), f.words()) : word(v, f.key(), f.words());
+        if (value != null) {
+            facts.put(f.key(), value);
+        }
     }
 
     private Profile.Product product(Node v) {
@@ -117,8 +139,8 @@ public final class ProfileLoader {
         Map<String, Boolean> facts = new LinkedHashMap<>();
         for (NodeTuple t : mapping(v, "device")) {
             String key = keyOf(t);
-            if (!Profile.DEVICE_KEYS.contains(key)) {
-                unknownKey(t, "device.", key, Profile.DEVICE_KEYS);
+            if (!schema.deviceKeyNames().contains(key)) {
+                unknownKey(t, "device.", key, schema.deviceKeyNames());
                 continue;
             }
             Node value = t.getValueNode();
@@ -135,28 +157,6 @@ public final class ProfileLoader {
             }
         }
         return facts;
-    }
-
-    private Profile.Xiaomi xiaomi(Node v) {
-        List<String> personal = null;
-        String integrity = null;
-        String availability = null;
-        List<String> categories = null;
-        for (NodeTuple t : mapping(v, "xiaomi")) {
-            String key = keyOf(t);
-            Node value = t.getValueNode();
-            if (isNull(value)) {
-                continue;
-            }
-            switch (key) {
-                case "personal-data" -> personal = words(value, "xiaomi.personal-data", vocabulary.personalData());
-                case "integrity-impact" -> integrity = word(value, "xiaomi.integrity-impact", vocabulary.impacts());
-                case "availability-impact" -> availability = word(value, "xiaomi.availability-impact", vocabulary.impacts());
-                case "categories" -> categories = words(value, "xiaomi.categories", vocabulary.categories());
-                default -> unknownKey(t, "xiaomi.", key, XIAOMI);
-            }
-        }
-        return new Profile.Xiaomi(personal, integrity, availability, categories);
     }
 
     private List<NodeTuple> mapping(Node v, String key) {

@@ -4,38 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.iotb.catalog.Catalog;
-import org.iotb.catalog.Condition;
-import org.iotb.catalog.LevelModel;
+import org.iotb.catalog.Standard;
 
 /**
- * Writes a commented profile template. The comments come from the catalog (condition texts, level model),
- * so the template explains exactly what each key decides. Answers may be supplied (from an interactive run).
+ * Writes a commented profile template. Keys and comments come from the catalog through {@link ProfileSchema}
+ * (condition texts, level schemes, token kinds), so the template explains exactly what each key decides and a new
+ * standard's keys appear without code. Answers may be supplied (from an interactive run), keyed as in the profile:
+ * "product.name", "device.passwords", "xiaomi.personal-data", "interfaces".
  */
 public final class ProfileTemplate {
+    private static final List<String> PRODUCT_KEYS = List.of("name", "model", "manufacturer", "firmware-version");
+
     private ProfileTemplate() {
     }
 
-    /** One question per device key, worded from the EN 303 645 conditions it decides. */
+    /**
+     * Every question of the profile, in template order: the product's names, one per device key (worded from the
+     * conditions it decides), one per word or word-list fact. {@code kind} is "text", "boolean", "word" or "list".
+     */
     public static List<Question> questions(Catalog catalog) {
-        List<Condition> conditions = catalog.standard(Catalog.EN_303_645).map(s -> s.conditions()).orElse(List.of());
+        ProfileSchema schema = ProfileSchema.of(catalog);
         List<Question> out = new ArrayList<>();
-        for (String key : Profile.DEVICE_KEYS) {
-            List<String> texts = new ArrayList<>();
-            for (Condition c : conditions) {
-                if (key.equals(c.profileKey())) {
-                    texts.add("condition " + c.number() + " \"" + c.text() + "\" holds when " + c.whenEquals());
-                }
-            }
-            out.add(new Question(key, String.join("; ", texts)));
+        PRODUCT_KEYS.forEach(k -> out.add(new Question("product." + k, "text", "product " + k, List.of())));
+        for (ProfileSchema.DeviceKey d : schema.deviceKeys()) {
+            out.add(new Question("device." + d.key(), "boolean", String.join("; ", d.explanations()), List.of()));
+        }
+        for (ProfileSchema.Fact f : schema.facts()) {
+            out.add(new Question(f.key(), f.list() ? "list" : "word", f.description() == null ? f.key() : f.description(),
+                    List.copyOf(f.words())));
         }
         return out;
     }
 
-    public record Question(String key, String explanation) {
+    /** One profile key to answer: {@code key} as in the profile, {@code explanation} what it decides. */
+    public record Question(String key, String kind, String explanation, List<String> words) {
     }
 
     public static String render(Catalog catalog, Map<String, String> answers) {
-        Vocabulary v = Vocabulary.of(catalog);
+        ProfileSchema schema = ProfileSchema.of(catalog);
         StringBuilder b = new StringBuilder();
         b.append("# iotb product profile. Every fact may be left as 'unknown': requirements that depend on an\n")
                 .append("# unknown fact are reported as 'undetermined' instead of being guessed.\n")
@@ -43,36 +49,44 @@ public final class ProfileTemplate {
                 .append("  name: ").append(answers.getOrDefault("product.name", "\"My device\"")).append('\n')
                 .append("  model: ").append(answers.getOrDefault("product.model", "\"M1\"")).append('\n')
                 .append("  manufacturer: ").append(answers.getOrDefault("product.manufacturer", "\"Example Ltd\"")).append('\n')
-                .append("  firmware-version: ").append(answers.getOrDefault("product.firmware-version", "\"1.0.0\"")).append('\n')
-                .append("\n# EN 303 645 / MTSFB conditions (true, false or unknown)\ndevice:\n");
-        for (Question q : questions(catalog)) {
-            b.append("  ").append(q.key()).append(": ").append(answers.getOrDefault("device." + q.key(), "unknown"));
-            if (!q.explanation().isEmpty()) {
-                b.append("   # ").append(q.explanation());
+                .append("  firmware-version: ").append(answers.getOrDefault("product.firmware-version", "\"1.0.0\"")).append('\n');
+        List<String> withConditions = catalog.standards().stream().filter(s -> !catalog.conditionsOf(s).isEmpty())
+                .map(Standard::shortTitle).toList();
+        b.append("\n# ").append(String.join(" / ", withConditions)).append(" conditions (true, false or unknown)\ndevice:\n");
+        for (ProfileSchema.DeviceKey d : schema.deviceKeys()) {
+            b.append("  ").append(d.key()).append(": ").append(answers.getOrDefault("device." + d.key(), "unknown"))
+                    .append("   # ").append(String.join("; ", d.explanations())).append('\n');
+        }
+        String section = null;
+        for (ProfileSchema.Fact f : schema.facts()) {
+            boolean inSection = !f.top().equals(f.key());
+            String indent = inSection ? "  " : "";
+            if (!f.top().equals(section)) {
+                section = f.top();
+                b.append('\n');
+                if (schema.sectionNotes().containsKey(section)) {
+                    b.append("# ").append(schema.sectionNotes().get(section)).append('\n');
+                }
+                if (inSection) {
+                    b.append(section).append(":\n");
+                }
+            }
+            if (!f.details().isEmpty()) {
+                b.append(indent).append("# ").append(f.description() == null ? f.key() : f.description()).append(":\n");
+                f.details().forEach(line -> b.append(indent).append("#   ").append(line).append('\n'));
+            }
+            String name = inSection ? f.key().substring(section.length() + 1) : f.key();
+            b.append(indent).append(name).append(": ").append(answers.getOrDefault(f.key(), "unknown")).append("   # ");
+            if (f.list()) {
+                b.append("list, any of: ").append(String.join(", ", f.words()));
+            } else {
+                b.append(String.join(" | ", f.words()));
+            }
+            if (f.details().isEmpty() && f.description() != null) {
+                b.append(" (").append(f.description()).append(')');
             }
             b.append('\n');
         }
-        b.append("\n# Xiaomi Appendix A: the product's security level is the highest of these three\nxiaomi:\n");
-        catalog.standard(Catalog.XIAOMI).map(s -> s.levels()).ifPresent(levels -> {
-            b.append("  # personal data the product handles; each category has a level:\n");
-            for (LevelModel.Entry e : levels.confidentiality()) {
-                b.append("  #   ").append(e.key()).append(" -> ").append(e.level().id())
-                        .append(e.text() == null ? "" : " (" + e.text() + ")").append('\n');
-            }
-        });
-        b.append("  personal-data: ").append(answers.getOrDefault("xiaomi.personal-data", "unknown")).append('\n')
-                .append("  integrity-impact: ").append(answers.getOrDefault("xiaomi.integrity-impact", "unknown"))
-                .append("      # ").append(String.join(" | ", v.impacts())).append('\n')
-                .append("  availability-impact: ").append(answers.getOrDefault("xiaomi.availability-impact", "unknown"))
-                .append("   # ").append(String.join(" | ", v.impacts())).append('\n')
-                .append("  categories: ").append(answers.getOrDefault("xiaomi.categories", "[]"))
-                .append("   # any of: ").append(String.join(", ", v.categories())).append('\n')
-                .append("\ninterfaces: ").append(answers.getOrDefault("interfaces", "unknown"))
-                .append("   # list, any of: ").append(String.join(", ", v.interfaces())).append('\n')
-                .append("os: ").append(answers.getOrDefault("os", "unknown"))
-                .append("   # ").append(String.join(" | ", v.os())).append('\n')
-                .append("features: ").append(answers.getOrDefault("features", "unknown"))
-                .append("   # list, any of: ").append(String.join(", ", v.features())).append('\n');
         return b.toString();
     }
 }

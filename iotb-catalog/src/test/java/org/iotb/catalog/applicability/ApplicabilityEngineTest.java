@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iotb.catalog.Catalog;
-import org.iotb.catalog.Level;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
 import org.iotb.catalog.profile.Profile;
@@ -77,14 +76,14 @@ class ApplicabilityEngineTest {
     void xiaomiLevelIsTheHighestImpact() {
         var levels = catalog.requireStandard(Catalog.XIAOMI).levels();
         Profile p = ProfileLoader.parse("xiaomi: {personal-data: [], integrity-impact: severe, availability-impact: minor}", "t", catalog);
-        XiaomiLevel l = XiaomiLevel.of(levels, p);
-        assertThat(l.level()).isEqualTo(Level.HIGH);
+        ProductLevel l = ProductLevel.of(levels, p);
+        assertThat(l.level()).isEqualTo("high");
         assertThat(l.reason()).contains("integrity high");
         Profile low = ProfileLoader.parse("xiaomi: {personal-data: [], integrity-impact: minor, availability-impact: minor}", "t", catalog);
-        assertThat(XiaomiLevel.of(levels, low).level()).isEqualTo(Level.LOW);
+        assertThat(ProductLevel.of(levels, low).level()).isEqualTo("low");
         Profile partial = ProfileLoader.parse("xiaomi: {integrity-impact: severe}", "t", catalog);
-        assertThat(XiaomiLevel.of(levels, partial).level()).isNull();
-        assertThat(XiaomiLevel.of(levels, partial).floor()).isEqualTo(Level.HIGH);
+        assertThat(ProductLevel.of(levels, partial).level()).isNull();
+        assertThat(ProductLevel.of(levels, partial).floor()).isEqualTo("high");
     }
 
     @Test
@@ -95,7 +94,7 @@ class ApplicabilityEngineTest {
         Standard x = catalog.requireStandard(Catalog.XIAOMI);
         for (Requirement req : x.requirements()) {
             ApplicabilityResult a = r.get(req.id());
-            if (!req.levels().contains(Level.LOW)) {
+            if (!req.levels().contains("low")) {
                 assertThat(a.applies()).as(req.id()).isEqualTo(Applies.NO);
                 assertThat(a.reason()).contains("level");
             } else if (req.appliesIfAny().isEmpty()) {

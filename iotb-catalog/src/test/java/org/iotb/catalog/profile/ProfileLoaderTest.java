@@ -37,7 +37,9 @@ class ProfileLoaderTest {
                 """, "p.yaml", catalog);
         assertThat(p.product().firmwareVersion()).isEqualTo("1.2.3");
         assertThat(p.device()).hasSize(12).containsEntry("passwords", true).containsEntry("constrained", false);
-        assertThat(p.xiaomi().categories()).containsExactly("door-lock");
+        assertThat(p.words("xiaomi.categories")).containsExactly("door-lock");
+        assertThat(p.words("xiaomi.personal-data")).containsExactly("basic");
+        assertThat(p.facts()).containsEntry("xiaomi.integrity-impact", "limited");
         assertThat(p.interfaces()).containsExactly("wifi", "ble");
         assertThat(p.os()).isEqualTo("embedded-linux");
         assertThat(p.features()).isNull();

@@ -11,9 +11,7 @@ final class Summary {
 
     static String text(Assessment a) {
         StringBuilder b = new StringBuilder();
-        if (a.xiaomiLevel() != null) {
-            b.append("Xiaomi security level: ").append(a.xiaomiLevel().reason()).append('\n');
-        }
+        a.levels().values().forEach(l -> b.append(l.label()).append(": ").append(l.reason()).append('\n'));
         b.append(String.format("%-22s %5s %5s %5s %5s %5s %5s%n", "STANDARD", "PASS", "FAIL", "INCON", "N.ASS", "N/A", "TOTAL"));
         for (StandardSummary s : a.summary()) {
             b.append(String.format("%-22s %5d %5d %5d %5d %5d %5d%n", s.standard(), s.count(VerdictValue.PASS),

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Crosswalk;
-import org.iotb.catalog.Level;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
 import org.iotb.cli.UserInputException;
@@ -85,7 +84,7 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
                 TextTable t = new TextTable(60, "STANDARD", "ID", "STATUS", "CONDITIONS", "LEVELS", "TITLE");
                 for (Requirement r : reqs) {
                     t.row(r.standard(), r.id(), r.status().id(), join(r.conditions(), r.appliesIfAny()),
-                            String.join("/", r.levels().stream().map(Level::id).toList()), r.title());
+                            String.join("/", r.levels()), r.title());
                 }
                 spec.commandLine().getOut().print(t.render());
             } else {
@@ -131,7 +130,7 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
                 out.println("  status:      " + r.status().id()
                         + (r.conditions().isEmpty() ? "" : ", conditions " + r.conditions() + " " + conditionTexts(c, r)));
                 if (!r.levels().isEmpty()) {
-                    out.println("  levels:      " + r.levels().stream().map(Level::id).toList());
+                    out.println("  levels:      " + r.levels());
                 }
                 if (!r.appliesIfAny().isEmpty()) {
                     out.println("  applies to:  " + String.join(" or ", r.appliesIfAny()));
@@ -166,12 +165,12 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
     }
 
     @Command(name = "crosswalk", mixinStandardHelpOptions = true,
-            description = {"Show how MTSFB clauses and Xiaomi items map to EN 303 645 provisions,",
-                "flagging where the status (shall/should) differs."})
+            description = {"Show how the requirements of one standard map to those of another (in the bundled catalog:",
+                "MTSFB clauses and Xiaomi items to EN 303 645 provisions), flagging where the status (shall/should) differs."})
     static final class CrosswalkCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = {"-s", "--standard"}, description = "mtsfb-tc-g044 or xiaomi-iot-baseline (default: both).")
+        @Option(names = {"-s", "--standard"}, description = "The standard whose links to show (default: every standard the crosswalk maps).")
         String standard;
         @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or json.")
         String format;
@@ -196,6 +195,7 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
                     m.put("id", l.id());
                     m.put("status", from.status());
                     m.put("relation", l.relation());
+                    m.put("target", l.target());
                     m.put(l.target(), l.targetIds());
                     m.put("statusDiffers", !diffs.isEmpty());
                     m.put("statusDifference", diffs.isEmpty() ? null : String.join("; ", diffs));
@@ -207,10 +207,12 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
             if ("json".equals(format)) {
                 out.println(Json.mapper().writeValueAsString(rows));
             } else {
-                TextTable t = new TextTable(50, "STANDARD", "ID", "RELATION", "EN 303 645", "STATUS DIFFERENCE");
+                TextTable t = new TextTable(50, "STANDARD", "ID", "RELATION", "TARGET", "STATUS DIFFERENCE");
                 for (Map<String, Object> m : rows) {
+                    String target = (String) m.get("target");
+                    List<String> ids = (List<String>) m.get(target);
                     t.row((String) m.get("standard"), (String) m.get("id"), (String) m.get("relation"),
-                            String.join(", ", (List<String>) m.get("etsi-en-303-645")),
+                            ids.isEmpty() ? "" : c.standard(target).map(Standard::shortTitle).orElse(target) + " " + String.join(", ", ids),
                             m.get("statusDifference") == null ? "" : (String) m.get("statusDifference"));
                 }
                 out.print(t.render());

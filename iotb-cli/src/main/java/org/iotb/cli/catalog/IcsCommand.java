@@ -4,16 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.iotb.assess.Assessment;
+import org.iotb.assess.AssessmentInput;
+import org.iotb.assess.Assessor;
+import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.catalog.Catalog;
-import org.iotb.catalog.Standard;
-import org.iotb.catalog.conformance.ConformanceStatement;
-import org.iotb.catalog.conformance.StatementWriter;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
+import org.iotb.report.ics.IcsWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +34,8 @@ public final class IcsCommand implements Callable<Integer> {
     Path profile;
     @Option(names = {"-d", "--declarations"}, description = "The manufacturer's declarations (YAML).")
     Path declarations;
-    @Option(names = {"-s", "--standard"}, defaultValue = Catalog.EN_303_645,
-            description = "Standard id, or 'all' with -o DIR (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--standard"},
+            description = "Standard id, or 'all' with -o DIR (default: the catalog's first standard, etsi-en-303-645).")
     String standard;
     @Option(names = {"-f", "--format"}, defaultValue = "csv", description = "csv, md or html (default: ${DEFAULT-VALUE}).")
     String format;
@@ -42,27 +44,29 @@ public final class IcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("csv", "md", "html").contains(format)) {
+        if (!IcsWriter.FORMATS.contains(format)) {
             throw new UserInputException("--format must be csv, md or html");
         }
         Catalog catalog = Catalog.load();
         Profile p = ProfileLoader.load(profile, catalog);
         Declarations d = declarations == null ? Declarations.NONE : DeclarationsLoader.load(declarations, catalog);
+        // The statements are computed by the assessment (of the profile and declarations alone), exactly as
+        // `iotb assess` computes them, and rendered by the report module.
+        Assessment a = new Assessor().assess(AssessmentInput.of(catalog, p, d, List.of(), List.of()));
         if ("all".equals(standard)) {
             if (output == null) {
                 throw new UserInputException("--standard all writes one file per standard: give -o DIR");
             }
             Files.createDirectories(output);
-            for (Standard s : catalog.standards()) {
-                Path file = output.resolve("ics-" + s.id() + "." + format);
-                Output.write(StatementWriter.render(ConformanceStatement.build(catalog, s, p, d), format), file, null);
+            for (ConformanceStatement cs : a.conformance()) {
+                Path file = output.resolve("ics-" + cs.standard() + "." + format);
+                Output.write(IcsWriter.render(a, cs.standard(), format), file, null);
                 spec.commandLine().getErr().println("wrote " + file);
             }
             return 0;
         }
-        Standard s = catalog.requireStandard(standard);
-        Output.write(StatementWriter.render(ConformanceStatement.build(catalog, s, p, d), format), output,
-                spec.commandLine().getOut());
+        String id = standard == null ? catalog.standards().get(0).id() : catalog.requireStandard(standard).id();
+        Output.write(IcsWriter.render(a, id, format), output, spec.commandLine().getOut());
         return 0;
     }
 }

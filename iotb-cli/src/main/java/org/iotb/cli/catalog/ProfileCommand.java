@@ -14,7 +14,7 @@ import org.iotb.catalog.Standard;
 import org.iotb.catalog.applicability.ApplicabilityEngine;
 import org.iotb.catalog.applicability.ApplicabilityResult;
 import org.iotb.catalog.applicability.Applies;
-import org.iotb.catalog.applicability.XiaomiLevel;
+import org.iotb.catalog.applicability.ProductLevel;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.catalog.profile.ProfileTemplate;
@@ -59,31 +59,39 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
             return 0;
         }
 
+        /** One prompt per question of the catalog-derived profile schema (the template's keys, in its order). */
         private Map<String, String> ask(Catalog catalog) throws java.io.IOException {
             PrintWriter err = spec.commandLine().getErr();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Map<String, String> answers = new LinkedHashMap<>();
-            for (String key : new String[] {"name", "model", "manufacturer", "firmware-version"}) {
-                String a = prompt(err, in, "product " + key + ": ");
-                if (!a.isEmpty()) {
-                    answers.put("product." + key, "\"" + a.replace("\"", "'") + "\"");
-                }
-            }
             for (ProfileTemplate.Question q : ProfileTemplate.questions(catalog)) {
-                err.println("  (" + q.explanation() + ")");
-                String a = prompt(err, in, q.key() + " [true/false/unknown]: ").toLowerCase(java.util.Locale.ROOT);
-                if (a.startsWith("t") || a.startsWith("y")) {
-                    answers.put("device." + q.key(), "true");
-                } else if (a.startsWith("f") || a.startsWith("n")) {
-                    answers.put("device." + q.key(), "false");
-                }
-            }
-            for (String key : new String[] {"xiaomi.personal-data", "xiaomi.integrity-impact", "xiaomi.availability-impact",
-                "xiaomi.categories", "interfaces", "os", "features"}) {
-                boolean list = key.endsWith("data") || key.endsWith("categories") || key.equals("interfaces") || key.equals("features");
-                String a = prompt(err, in, key + (list ? " (comma-separated)" : "") + ": ");
-                if (!a.isEmpty()) {
-                    answers.put(key, list ? "[" + a + "]" : a);
+                switch (q.kind()) {
+                    case "text" -> {
+                        String a = prompt(err, in, q.explanation() + ": ");
+                        if (!a.isEmpty()) {
+                            answers.put(q.key(), "\"" + a.replace("\"", "'") + "\"");
+                        }
+                    }
+                    case "boolean" -> {
+                        err.println("  (" + q.explanation() + ")");
+                        String a = prompt(err, in, q.key().substring("device.".length()) + " [true/false/unknown]: ")
+                                .toLowerCase(java.util.Locale.ROOT);
+                        if (a.startsWith("t") || a.startsWith("y")) {
+                            answers.put(q.key(), "true");
+                        } else if (a.startsWith("f") || a.startsWith("n")) {
+                            answers.put(q.key(), "false");
+                        }
+                    }
+                    default -> {
+                        boolean list = q.kind().equals("list");
+                        err.println("  (" + q.explanation() + "; " + (list ? "any of: " : "one of: ")
+                                + String.join(", ", q.words()) + ")");
+                        String a = prompt(err, in, q.key() + (list ? " (comma-separated)" : "") + ": ");
+                        if (!a.isEmpty()) {
+                            // "wifi, ble" and "[wifi, ble]" both mean a list
+                            answers.put(q.key(), list && !a.startsWith("[") ? "[" + a + "]" : a);
+                        }
+                    }
                 }
             }
             return answers;
@@ -116,7 +124,7 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
                 var results = engine.evaluate(s, p);
                 out.printf("  %-22s applicable %3d  not applicable %3d  undetermined %3d%n", s.id(),
                         count(results, Applies.YES), count(results, Applies.NO), count(results, Applies.UNDETERMINED));
-                XiaomiLevel level = engine.level(s, p);
+                ProductLevel level = engine.level(s, p);
                 if (level != null) {
                     out.println("  " + " ".repeat(22) + " " + level.reason());
                 }

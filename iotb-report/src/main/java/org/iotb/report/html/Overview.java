@@ -13,7 +13,7 @@ import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 
-/** The first page: what was assessed, the verdict per standard, the Xiaomi level, and what to fix first. */
+/** The first page: what was assessed, the verdict per standard, the product levels, and what to fix first. */
 final class Overview {
     private static final int MAX_PROBLEMS = 12;
 
@@ -121,13 +121,14 @@ final class Overview {
     }
 
     static void level(StringBuilder b, Assessment a) {
-        if (a.xiaomiLevel() == null) {
-            return;
-        }
-        String level = a.xiaomiLevel().level();
-        b.append("<div class=\"levelbox\"><span class=\"level\">Xiaomi security level: ")
-                .append(level == null ? "undetermined" : esc(level.toUpperCase(java.util.Locale.ROOT))).append("</span><br/>")
-                .append("<span class=\"sub\">Why: ").append(esc(a.xiaomiLevel().reason())).append("</span></div>\n");
+        // One box per standard with a level scheme; the label ("Xiaomi security level") is the scheme's.
+        a.levels().forEach((standard, l) -> {
+            String label = l.label() == null ? standardLabel(a, standard) + " level" : l.label();
+            b.append("<div class=\"levelbox\"><span class=\"level\">").append(esc(label)).append(": ")
+                    .append(l.level() == null ? "undetermined" : esc(l.level().toUpperCase(java.util.Locale.ROOT)))
+                    .append("</span><br/>")
+                    .append("<span class=\"sub\">Why: ").append(esc(l.reason())).append("</span></div>\n");
+        });
     }
 
     static void problems(StringBuilder b, Assessment a) {

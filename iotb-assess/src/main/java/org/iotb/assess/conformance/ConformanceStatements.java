@@ -1,29 +1,39 @@
-package org.iotb.catalog.conformance;
+package org.iotb.assess.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.iotb.assess.Applicable;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Standard;
 import org.iotb.catalog.applicability.ApplicabilityEngine;
 import org.iotb.catalog.applicability.ApplicabilityResult;
 import org.iotb.catalog.applicability.Applies;
-import org.iotb.catalog.applicability.XiaomiLevel;
+import org.iotb.catalog.conformance.StatusCode;
 import org.iotb.catalog.declarations.Declaration;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.profile.Profile;
 
 /**
- * The Implementation Conformance Statement of a product for one standard (EN 303 645 Annex B Table B.1 and
- * the same shape for the others): a row per requirement. A non-applicable row carries support N/A and the
- * reason as its detail; an applicable row carries the manufacturer's declaration, if any.
+ * Computes conformance statements. A non-applicable row carries support N/A and the reason as its detail; an
+ * applicable row carries the manufacturer's declaration, if any; an undetermined one says what is missing.
  */
-public record ConformanceStatement(Standard standard, Profile profile, XiaomiLevel level, List<StatementRow> rows) {
+public final class ConformanceStatements {
+    private ConformanceStatements() {
+    }
 
-    public static ConformanceStatement build(Catalog catalog, Standard standard, Profile profile, Declarations declarations) {
-        ApplicabilityEngine engine = new ApplicabilityEngine(catalog);
+    /** One statement per standard of the catalog, in catalog order. */
+    public static List<ConformanceStatement> of(Catalog catalog, Profile profile, Declarations declarations) {
+        List<ConformanceStatement> out = new ArrayList<>();
+        for (Standard s : catalog.standards()) {
+            out.add(of(catalog, s, profile, declarations));
+        }
+        return out;
+    }
+
+    public static ConformanceStatement of(Catalog catalog, Standard standard, Profile profile, Declarations declarations) {
         List<StatementRow> rows = new ArrayList<>();
-        for (ApplicabilityResult a : engine.evaluate(standard, profile)) {
+        for (ApplicabilityResult a : new ApplicabilityEngine(catalog).evaluate(standard, profile)) {
             Optional<Declaration> d = declarations.get(standard.id(), a.requirement().id());
             String support;
             String detail;
@@ -43,13 +53,9 @@ public record ConformanceStatement(Standard standard, Profile profile, XiaomiLev
                 support = "";
                 detail = a.applies() == Applies.UNDETERMINED ? "undetermined: " + a.reason() : "";
             }
-            rows.add(new StatementRow(a.requirement(), a.requirement().id(), StatusCode.of(a.requirement()),
-                    a.applies(), support, detail));
+            rows.add(new StatementRow(a.requirement().id(), a.requirement().clause(), a.requirement().clauseTitle(),
+                    StatusCode.of(a.requirement()), Applicable.fromId(a.applies().id()), support, detail));
         }
-        return new ConformanceStatement(standard, profile, engine.level(standard, profile), rows);
-    }
-
-    public long count(Applies applies) {
-        return rows.stream().filter(r -> r.applicable() == applies).count();
+        return new ConformanceStatement(standard.id(), rows);
     }
 }

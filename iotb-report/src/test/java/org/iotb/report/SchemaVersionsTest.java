@@ -1,0 +1,77 @@
+package org.iotb.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.iotb.assess.Assessment;
+import org.iotb.assess.conformance.ConformanceStatement;
+import org.iotb.model.Json;
+import org.iotb.report.ics.IcsWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `iotb report` and `iotb diff` read assessments of schema 1.0 (written before the levels and the conformance
+ * statements moved into the assessment) as well as 2.0. The 1.0 files are the golden outputs of the smart-lock
+ * example (iotb-cli's golden guard: the assessment JSON as iotb 1.0 wrote it, normalised, beside its ICS CSVs).
+ */
+class SchemaVersionsTest {
+
+    /** The golden file's assessment with its schema version put back: an assessment.json as 1.0 wrote it. */
+    private static JsonNode golden(String name) throws IOException {
+        try (InputStream in = new GZIPInputStream(SchemaVersionsTest.class.getResourceAsStream("/schema-1.0/" + name + ".golden.json.gz"))) {
+            return Json.mapper().readTree(in);
+        }
+    }
+
+    private static Assessment readV1(JsonNode golden) throws IOException {
+        ObjectNode a = golden.get("assessment").deepCopy();
+        a.put("schemaVersion", "1.0");
+        assertThat(a.has("xiaomiLevel")).isTrue();
+        return read(Json.mapper().writeValueAsString(a));
+    }
+
+    private static Assessment read(String json) throws IOException {
+        return Assessment.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aV1AssessmentReadsAsV2WithItsLevelAndTheSameConformanceStatements() throws IOException {
+        JsonNode golden = golden("example-sl100-1.4.2");
+        Assessment a = readV1(golden);
+        assertThat(a.schemaVersion()).isEqualTo("2.0");
+        assertThat(a.levels()).containsOnlyKeys("xiaomi-iot-baseline");
+        assertThat(a.levels().get("xiaomi-iot-baseline").label()).isEqualTo("Xiaomi security level");
+        assertThat(a.levels().get("xiaomi-iot-baseline").level()).isEqualTo("high");
+        assertThat(a.levels().get("xiaomi-iot-baseline").reason())
+                .isEqualTo(golden.at("/assessment/xiaomiLevel/reason").asText());
+        assertThat(a.profile().declared()).extracting("xiaomi").asString()
+                .contains("personal-data").contains("integrity-impact").doesNotContain("personalData");
+        // The statements 1.0 rendered from the profile and declarations: byte for byte the golden ICS files.
+        assertThat(a.conformance()).hasSize(3);
+        for (ConformanceStatement cs : a.conformance()) {
+            assertThat(IcsWriter.csv(cs)).as(cs.standard())
+                    .isEqualTo(golden.at("/files/ics-" + cs.standard() + ".csv").asText());
+        }
+        assertThat(HtmlReport.render(a)).contains("Xiaomi security level: HIGH");
+        // Written again, it is a 2.0 file that reads back unchanged.
+        Assessment again = read(a.toJson());
+        assertThat(again.toJson()).isEqualTo(a.toJson());
+    }
+
+    @Test
+    void diffComparesAV1AndAV2AssessmentAsTwoV1Ones() throws IOException {
+        Assessment old = readV1(golden("example-sl100-1.4.2"));
+        Assessment neuV1 = readV1(golden("example-sl100-1.5.0"));
+        Assessment neuV2 = read(neuV1.toJson());
+        DiffReport.Diff both1 = DiffReport.compare(old, neuV1);
+        DiffReport.Diff mixed = DiffReport.compare(old, neuV2);
+        assertThat(both1.changes()).isPositive();
+        assertThat(DiffReport.json(mixed)).isEqualTo(DiffReport.json(both1));
+    }
+}
