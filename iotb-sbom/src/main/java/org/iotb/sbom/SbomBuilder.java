@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iotb.model.Evidence;
+import org.iotb.model.Sha256;
 import org.iotb.sbom.pkgdb.PackageDatabases;
 import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
@@ -41,17 +42,7 @@ public final class SbomBuilder {
 
     /** The hex SHA-256 of an image file, for {@link SbomOptions#of(String, String)}. */
     public static String sha256(Path imageFile) throws IOException {
-        try (InputStream in = Files.newInputStream(imageFile)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(imageFile);
     }
 
     public Sbom build(Path treeRoot, SbomOptions opts) throws IOException {
