@@ -1,6 +1,7 @@
 package org.iotb.fs.common;
 
 import java.nio.ByteOrder;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** Bounds-checked integer reads from a byte array in either byte order. */
 public final class Bytes {

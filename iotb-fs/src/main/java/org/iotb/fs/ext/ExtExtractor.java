@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 import org.iotb.unpack.spi.ExtractionSink;
 

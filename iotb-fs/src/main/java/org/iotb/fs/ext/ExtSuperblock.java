@@ -5,7 +5,7 @@ import static org.iotb.fs.common.Bytes.u16;
 import static org.iotb.fs.common.Bytes.u32;
 
 import java.nio.charset.StandardCharsets;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** The ext2/3/4 superblock (1024 bytes at offset 1024), checked against the bytes available. */
 record ExtSuperblock(long inodesCount, long blocksCount, long firstDataBlock, int blockSize, long blocksPerGroup,

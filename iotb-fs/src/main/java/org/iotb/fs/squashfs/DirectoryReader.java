@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 
 /**
