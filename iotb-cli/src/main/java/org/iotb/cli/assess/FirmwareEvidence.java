@@ -15,6 +15,7 @@ import org.iotb.cli.common.Progress;
 import org.iotb.cli.firmware.FirmwareWorkspace;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
+import org.iotb.firmware.tree.FileTree;
 import org.iotb.model.Finding;
 import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
@@ -34,12 +35,13 @@ record FirmwareEvidence(InputRecord input, SourceFindings findings, ImageFacts f
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
             long t1 = System.nanoTime();
             progress.start("checking " + name);
-            FirmwareScanner.Report report = new FirmwareScanner().scanReport(ws.treeRoot(),
+            FileTree tree = FileTree.index(ws.treeRoot()); // one walk: the checks and the SBOM read the same index
+            FirmwareScanner.Report report = new FirmwareScanner().scanReport(tree,
                     FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment()));
             progress.done(report.findings().size() + " findings");
             long t2 = System.nanoTime();
             progress.start("SBOM of " + name);
-            Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(name, ws.sha256()));
+            Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, ws.sha256()));
             List<Finding> sbomFindings = new SbomChecks(vulnDb).run(sbom);
             progress.done(sbom.components().size() + " components");
             long t3 = System.nanoTime();
