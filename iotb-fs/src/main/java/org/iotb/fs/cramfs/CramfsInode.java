@@ -1,7 +1,7 @@
 package org.iotb.fs.cramfs;
 
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 
 /**

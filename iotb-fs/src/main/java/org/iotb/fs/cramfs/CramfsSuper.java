@@ -2,7 +2,7 @@ package org.iotb.fs.cramfs;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 
 /** The cramfs superblock (76 bytes incl. the root inode), validated against the bytes available. */

@@ -1,8 +1,8 @@
 package org.iotb.fs.ext;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
-import static org.iotb.fs.common.Bytes.u16;
-import static org.iotb.fs.common.Bytes.u32;
+import static org.iotb.unpack.io.Bytes.u16;
+import static org.iotb.unpack.io.Bytes.u32;
 
 import java.nio.charset.StandardCharsets;
 import org.iotb.unpack.io.CorruptImageException;

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 
 /**

@@ -3,7 +3,7 @@ package org.iotb.fs.ext;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 import java.io.ByteArrayOutputStream;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 
 /**

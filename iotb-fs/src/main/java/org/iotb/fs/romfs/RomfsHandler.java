@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 import org.iotb.unpack.spi.ByteSource;

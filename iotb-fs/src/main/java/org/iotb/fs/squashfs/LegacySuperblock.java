@@ -1,12 +1,12 @@
 package org.iotb.fs.squashfs;
 
-import static org.iotb.fs.common.Bytes.u16;
-import static org.iotb.fs.common.Bytes.u32;
-import static org.iotb.fs.common.Bytes.u64;
-import static org.iotb.fs.common.Bytes.u8;
+import static org.iotb.unpack.io.Bytes.u16;
+import static org.iotb.unpack.io.Bytes.u32;
+import static org.iotb.unpack.io.Bytes.u64;
+import static org.iotb.unpack.io.Bytes.u8;
 
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.CorruptImageException;
 
 /**

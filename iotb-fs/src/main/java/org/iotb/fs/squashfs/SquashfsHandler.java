@@ -44,7 +44,7 @@ public final class SquashfsHandler implements FormatHandler {
         int major = Superblock.majorVersion(head, order);
         if (major == 4) {
             Superblock sb = Superblock.parse(head, order);
-            sb.validate(available, org.iotb.fs.common.Bytes.u16(head, 22, order));
+            sb.validate(available, org.iotb.unpack.io.Bytes.u16(head, 22, order));
             return new Parsed(sb.geometry(), Compression.name(sb.compressor()), Compression.forId(sb.compressor()));
         }
         Geometry g = LegacySuperblock.parse(head, order, available);
