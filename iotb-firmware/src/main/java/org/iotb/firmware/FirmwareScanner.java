@@ -53,10 +53,19 @@ public final class FirmwareScanner {
      * each root and evidence paths are given relative to {@code treeRoot}.
      */
     public Report scanReport(Path treeRoot, FirmwareScanOptions options) throws IOException {
+        return scanReport(FileTree.index(treeRoot), options);
+    }
+
+    /**
+     * Like {@link #scanReport(Path, FirmwareScanOptions)} on a tree already indexed, so that the SBOM and the
+     * checks share one walk; each root file system is a {@link FileTree#subtree} of it.
+     */
+    public Report scanReport(FileTree tree, FirmwareScanOptions options) throws IOException {
+        Path treeRoot = tree.root();
         List<Path> roots = RootFileSystems.locate(treeRoot);
         List<Report> parts = new ArrayList<>();
         for (Path root : roots) {
-            Report r = scanRoot(root, options);
+            Report r = scanRoot(tree.subtree(treeRoot.relativize(root).toString().replace('\\', '/')), options);
             parts.add(root.equals(treeRoot) ? r : RootMerge.prefixed(r, treeRoot.relativize(root)));
         }
         Report merged = parts.size() == 1 ? parts.get(0) : RootMerge.merge(parts);
@@ -71,9 +80,8 @@ public final class FirmwareScanner {
         return new Report(List.copyOf(findings), List.copyOf(warnings), stats, merged.facts());
     }
 
-    private Report scanRoot(Path treeRoot, FirmwareScanOptions options) throws IOException {
+    private Report scanRoot(FileTree tree, FirmwareScanOptions options) throws IOException {
         long t0 = System.nanoTime();
-        FileTree tree = FileTree.index(treeRoot);
         long tIndex = System.nanoTime();
         ScanContext ctx = new ScanContext(tree, options);
         List<FirmwareCheck> checks = FirmwareChecks.selected(options.checks());

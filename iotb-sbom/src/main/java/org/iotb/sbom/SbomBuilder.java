@@ -2,18 +2,18 @@ package org.iotb.sbom;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.iotb.firmware.tree.FileTree;
+import org.iotb.firmware.tree.TreeFile;
 import org.iotb.model.Evidence;
+import org.iotb.model.Sha256;
 import org.iotb.sbom.pkgdb.PackageDatabases;
 import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
@@ -23,7 +23,8 @@ import org.iotb.sbom.scan.SignatureSet;
 
 /**
  * Builds the SBOM of an unpacked firmware tree: package databases where present, and version signatures in
- * binaries and libraries. Symbolic links are never followed; files are read up to the limits of
+ * binaries and libraries. It reads the {@link FileTree} the firmware checks read (one walk per image).
+ * Symbolic links are never followed; files are read up to the limits of
  * {@link SbomOptions}; problems become warnings and the rest of the tree is still examined.
  *
  * <pre>{@code Sbom sbom = new SbomBuilder().build(Path.of("rootfs"), SbomOptions.of("fw.bin", sha256));}</pre>
@@ -41,30 +42,25 @@ public final class SbomBuilder {
 
     /** The hex SHA-256 of an image file, for {@link SbomOptions#of(String, String)}. */
     public static String sha256(Path imageFile) throws IOException {
-        try (InputStream in = Files.newInputStream(imageFile)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(imageFile);
     }
 
     public Sbom build(Path treeRoot, SbomOptions opts) throws IOException {
-        Path root = treeRoot.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new IOException("not a directory: " + treeRoot);
-        }
+        return build(FileTree.index(treeRoot), opts);
+    }
+
+    /**
+     * The SBOM of a tree already indexed (the one the firmware checks read). Entries are examined in the order
+     * the tree's walk met them, which decides the order of evidence and warnings.
+     */
+    public Sbom build(FileTree tree, SbomOptions opts) throws IOException {
+        Path root = tree.root();
         long started = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         List<SignatureHit> hits = new ArrayList<>();
-        Walker walker = new Walker(root, opts, signatures.matcher(), hits, warnings);
+        Examiner examiner = new Examiner(opts, signatures.matcher(), hits, warnings);
         if (opts.useSignatures()) {
-            Files.walkFileTree(root, walker);
+            examiner.examine(tree);
         }
         List<PackageRecord> packages = List.of();
         if (opts.usePackageDatabases()) {
@@ -74,9 +70,9 @@ public final class SbomBuilder {
         }
         List<Component> components = new ComponentMerger(signatures, warnings).merge(hits, packages);
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("filesSeen", walker.filesSeen);
-        stats.put("filesScanned", walker.filesScanned);
-        stats.put("bytesRead", walker.bytesRead);
+        stats.put("filesSeen", examiner.filesSeen);
+        stats.put("filesScanned", examiner.filesScanned);
+        stats.put("bytesRead", examiner.bytesRead);
         stats.put("packageRecords", packages.size());
         stats.put("components", components.size());
         stats.put("millis", (System.nanoTime() - started) / 1_000_000);
@@ -84,9 +80,8 @@ public final class SbomBuilder {
                 : String.valueOf(root.getFileName()), opts.subjectSha256()), components, warnings, stats);
     }
 
-    /** Walks the tree, runs path patterns on every entry and content signatures on the files worth reading. */
-    private static final class Walker extends SimpleFileVisitor<Path> {
-        private final Path root;
+    /** Runs path patterns on every entry of the tree and content signatures on the files worth reading. */
+    private static final class Examiner {
         private final SbomOptions opts;
         private final SignatureMatcher matcher;
         private final List<SignatureHit> hits;
@@ -94,74 +89,71 @@ public final class SbomBuilder {
         int filesSeen;
         int filesScanned;
         long bytesRead;
-        private boolean stopped;
 
-        Walker(Path root, SbomOptions opts, SignatureMatcher matcher, List<SignatureHit> hits, List<String> warnings) {
-            this.root = root;
+        Examiner(SbomOptions opts, SignatureMatcher matcher, List<SignatureHit> hits, List<String> warnings) {
             this.opts = opts;
             this.matcher = matcher;
             this.hits = hits;
             this.warnings = warnings;
         }
 
-        private String rel(Path p) {
-            return root.relativize(p).toString().replace('\\', '/');
+        void examine(FileTree tree) {
+            for (FileTree.Visit v : tree.walkOrder()) {
+                switch (v.kind()) {
+                    case DIRECTORY -> {
+                        if (!v.path().isEmpty()) {
+                            hits.addAll(matcher.matchPath(v.path() + "/", lastElement(v.path()), true));
+                        }
+                    }
+                    case FAILED -> warnings.add(v.path() + ": " + v.failure());
+                    case FILE -> {
+                        if (!file(tree.file(v.path()).orElseThrow())) {
+                            return;
+                        }
+                    }
+                }
+            }
         }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (!dir.equals(root)) {
-                hits.addAll(matcher.matchPath(rel(dir) + "/", dir.getFileName().toString(), true));
-            }
-            return FileVisitResult.CONTINUE;
+        private static String lastElement(String path) {
+            return path.substring(path.lastIndexOf('/') + 1);
         }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (stopped || !attrs.isRegularFile()) {
-                return stopped ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-            }
+        /** Examines one regular file; false when a limit stops the examination of the tree. */
+        private boolean file(TreeFile f) {
             if (++filesSeen > opts.maxFiles()) {
                 warnings.add("more than " + opts.maxFiles() + " files: the rest of the tree was not examined");
-                stopped = true;
-                return FileVisitResult.TERMINATE;
+                return false;
             }
-            String rel = rel(file);
-            String name = file.getFileName().toString();
+            String rel = f.path();
+            String name = f.name();
             hits.addAll(matcher.matchPath(rel, name, false));
-            if (attrs.size() < 4) {
-                return FileVisitResult.CONTINUE;
+            if (f.size() < 4) {
+                return true;
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(f.absolute())) {
                 byte[] head = in.readNBytes(4);
                 if (!matcher.wantsContent(name, head, head.length)) {
-                    return FileVisitResult.CONTINUE;
+                    return true;
                 }
                 long budget = Math.min(opts.maxFileBytes(), opts.maxTotalBytes() - bytesRead);
                 if (budget <= 0) {
                     warnings.add("read budget of " + opts.maxTotalBytes() + " bytes spent: remaining files skipped");
-                    stopped = true;
-                    return FileVisitResult.TERMINATE;
+                    return false;
                 }
-                if (attrs.size() > budget) {
-                    warnings.add(rel + ": only the first " + budget + " of " + attrs.size() + " bytes were read");
+                if (f.size() > budget) {
+                    warnings.add(rel + ": only the first " + budget + " of " + f.size() + " bytes were read");
                 }
                 filesScanned++;
                 // the 4 head bytes are part of the content: rescan from the start through a fresh stream
-                try (InputStream all = Files.newInputStream(file)) {
+                try (InputStream all = Files.newInputStream(f.absolute())) {
                     hits.addAll(matcher.matchContent(rel, name, all, budget));
                 }
-                bytesRead += Math.min(attrs.size(), budget);
+                bytesRead += Math.min(f.size(), budget);
             } catch (IOException | RuntimeException e) {
                 warnings.add(rel + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            warnings.add(rel(file) + ": " + exc.getMessage());
-            return FileVisitResult.CONTINUE;
+            return true;
         }
     }
 

@@ -1,16 +1,13 @@
 package org.iotb.firmware.checks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.iotb.model.Sha256;
 
 /** Small helpers every check uses to shape its one finding. */
 public final class Results {
@@ -42,15 +39,11 @@ public final class Results {
     }
 
     public static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(s);
     }
 
     public static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(b);
     }
 
     /** Trims a source line for an excerpt. */

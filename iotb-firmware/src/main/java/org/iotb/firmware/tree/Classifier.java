@@ -20,33 +20,55 @@ final class Classifier {
     private Classifier() {
     }
 
+    /**
+     * What the first bytes of a file say, independent of its path: kept per file so that a view of a sub-tree
+     * ({@link FileTree#subtree}) classifies its files by their paths in that view without reading them again.
+     */
+    record Head(boolean empty, boolean elf, boolean pemPrivateKey, boolean pemCertificate, boolean pemBlock,
+                boolean text, boolean shebang) {
+
+        static Head of(byte[] head, int len) {
+            if (len == 0) {
+                return new Head(true, false, false, false, false, false, false);
+            }
+            boolean elf = len >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+            String start = new String(head, 0, Math.min(len, 4096), StandardCharsets.ISO_8859_1);
+            return new Head(false, elf, start.contains("-----BEGIN") && start.contains("PRIVATE KEY"),
+                    start.contains("-----BEGIN CERTIFICATE") || start.contains("-----BEGIN TRUSTED CERTIFICATE"),
+                    start.contains("-----BEGIN"), looksLikeText(head, len), start.startsWith("#!"));
+        }
+    }
+
     static FileKind classify(String relPath, byte[] head, int len) {
-        if (len == 0) {
+        return classify(relPath, Head.of(head, len));
+    }
+
+    static FileKind classify(String relPath, Head head) {
+        if (head.empty()) {
             return FileKind.EMPTY;
         }
-        if (len >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
+        if (head.elf()) {
             return FileKind.ELF;
         }
         String name = relPath.substring(relPath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        boolean text = looksLikeText(head, len);
-        String start = new String(head, 0, Math.min(len, 4096), StandardCharsets.ISO_8859_1);
-        if (start.contains("-----BEGIN") && start.contains("PRIVATE KEY")) {
+        boolean text = head.text();
+        if (head.pemPrivateKey()) {
             return FileKind.KEY;
         }
-        if (start.contains("-----BEGIN CERTIFICATE") || start.contains("-----BEGIN TRUSTED CERTIFICATE")) {
+        if (head.pemCertificate()) {
             return FileKind.CERTIFICATE;
         }
         if (KEY_EXT.contains(ext) || name.startsWith("ssh_host_") && !name.endsWith(".pub")) {
             return FileKind.KEY;
         }
-        if (CERT_EXT.contains(ext) && (!text || start.contains("-----BEGIN"))) {
+        if (CERT_EXT.contains(ext) && (!text || head.pemBlock())) {
             return FileKind.CERTIFICATE;
         }
         if (!text) {
             return FileKind.BINARY;
         }
-        if (start.startsWith("#!") || SCRIPT_EXT.contains(ext)) {
+        if (head.shebang() || SCRIPT_EXT.contains(ext)) {
             return FileKind.SCRIPT;
         }
         if (SOURCE_EXT.contains(ext) || name.equals("makefile")) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ import java.util.function.Predicate;
  * An index of an unpacked firmware tree, built by walking it once. Symbolic links are never followed on disk:
  * their targets are recorded and resolved inside the tree by {@link #resolve(String)}, so a hostile link to
  * /etc/shadow of the host reads the image's etc/shadow instead. Every read is bounded.
+ *
+ * <p>One index serves every reader of an image: the firmware checks read a {@link #subtree} per root file
+ * system, the SBOM replays {@link #walkOrder()} (the order matters: it decides the order of evidence and
+ * warnings), so the tree is walked once however many readers there are.
  */
 public final class FileTree {
     /** Files larger than this are indexed but their content is read only up to this many bytes. */
@@ -38,18 +43,41 @@ public final class FileTree {
     private final Map<String, TreeFile> files;
     private final Map<String, String> links;
     private final Set<String> dirs;
+    private final Map<String, Classifier.Head> heads;
+    private final List<Visit> walk;
+    private final List<WalkWarning> walkWarnings;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<String>> lineCache = new ConcurrentHashMap<>();
     private final Map<String, List<StringHit>> stringCache = new ConcurrentHashMap<>();
     private final AtomicLong cacheUsed = new AtomicLong();
 
+    /**
+     * One step of the walk, in the order the walk met it: a directory ("" is the root), a regular file, or an
+     * entry the walk could not read ({@code failure} says why). Links and special files are not visits.
+     */
+    public record Visit(String path, Kind kind, String failure) {
+        public enum Kind { DIRECTORY, FILE, FAILED }
+    }
+
+    /** A problem of the walk; {@code path} (null when none) sits between the two texts, so a sub-tree can rebase it. */
+    private record WalkWarning(String before, String path, String after) {
+        String text() {
+            return path == null ? before : before + path + after;
+        }
+    }
+
     private FileTree(Path root, Map<String, TreeFile> files, Map<String, String> links, Set<String> dirs,
-                     List<String> walkWarnings) {
+                     Map<String, Classifier.Head> heads, List<Visit> walk, List<WalkWarning> walkWarnings) {
         this.root = root;
         this.files = files;
         this.links = links;
         this.dirs = dirs;
-        this.warnings.addAll(walkWarnings);
+        this.heads = heads;
+        this.walk = walk;
+        this.walkWarnings = walkWarnings;
+        for (WalkWarning w : walkWarnings) {
+            this.warnings.add(w.text());
+        }
     }
 
     /** Walks {@code root} once (no link following) and classifies every regular file. */
@@ -61,12 +89,16 @@ public final class FileTree {
         Map<String, TreeFile> files = new TreeMap<>();
         Map<String, String> links = new TreeMap<>();
         Set<String> dirs = new HashSet<>();
-        List<String> walkWarnings = new ArrayList<>();
+        Map<String, Classifier.Head> heads = new HashMap<>();
+        List<Visit> walk = new ArrayList<>();
+        List<WalkWarning> walkWarnings = new ArrayList<>();
         byte[] head = new byte[4096];
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dirs.add(rel(base, dir));
+                String rel = rel(base, dir);
+                dirs.add(rel);
+                walk.add(new Visit(rel, Visit.Kind.DIRECTORY, null));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -77,7 +109,7 @@ public final class FileTree {
                     try {
                         links.put(rel, Files.readSymbolicLink(file).toString());
                     } catch (IOException | UnsupportedOperationException e) {
-                        walkWarnings.add("unreadable link " + rel + ": " + e.getMessage());
+                        walkWarnings.add(new WalkWarning("unreadable link ", rel, ": " + e.getMessage()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -85,28 +117,94 @@ public final class FileTree {
                     return FileVisitResult.CONTINUE;
                 }
                 if (files.size() >= MAX_FILES) {
-                    walkWarnings.add("file limit " + MAX_FILES + " reached; remaining files not indexed");
+                    walkWarnings.add(new WalkWarning("file limit " + MAX_FILES + " reached; remaining files not indexed",
+                            null, null));
                     return FileVisitResult.TERMINATE;
                 }
                 int n = 0;
                 try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                     n = in.readNBytes(head, 0, head.length);
                 } catch (IOException e) {
-                    walkWarnings.add("unreadable " + rel + ": " + e.getMessage());
+                    walkWarnings.add(new WalkWarning("unreadable ", rel, ": " + e.getMessage()));
                 }
-                FileKind kind = Classifier.classify(rel, head, n);
-                files.put(rel, new TreeFile(rel, file, attrs.size(), kind, isExecutable(file)));
+                Classifier.Head h = Classifier.Head.of(head, n);
+                heads.put(rel, h);
+                files.put(rel, new TreeFile(rel, file, attrs.size(), Classifier.classify(rel, h), isExecutable(file)));
+                walk.add(new Visit(rel, Visit.Kind.FILE, null));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                walkWarnings.add("cannot read " + rel(base, file) + ": " + exc.getMessage());
+                String rel = rel(base, file);
+                walkWarnings.add(new WalkWarning("cannot read ", rel, ": " + exc.getMessage()));
+                walk.add(new Visit(rel, Visit.Kind.FAILED, exc.getMessage()));
                 return FileVisitResult.CONTINUE;
             }
         });
         return new FileTree(base, Collections.unmodifiableMap(files), Collections.unmodifiableMap(links),
-                Collections.unmodifiableSet(dirs), walkWarnings);
+                Collections.unmodifiableSet(dirs), heads, List.copyOf(walk), List.copyOf(walkWarnings));
+    }
+
+    /**
+     * The tree under {@code relDir} as if it had been indexed on its own: paths relative to it, files classified
+     * by those paths, links and walk warnings rebased; nothing is read again. {@code ""} is this tree.
+     */
+    public FileTree subtree(String relDir) {
+        String dir = normalize(relDir);
+        if (dir.isEmpty()) {
+            return this;
+        }
+        String prefix = dir + "/";
+        Map<String, TreeFile> subFiles = new TreeMap<>();
+        Map<String, Classifier.Head> subHeads = new HashMap<>();
+        for (TreeFile f : files.values()) {
+            if (f.path().startsWith(prefix)) {
+                String rel = f.path().substring(prefix.length());
+                Classifier.Head h = heads.get(f.path());
+                subHeads.put(rel, h);
+                subFiles.put(rel, new TreeFile(rel, f.absolute(), f.size(), Classifier.classify(rel, h), f.executable()));
+            }
+        }
+        Map<String, String> subLinks = new TreeMap<>();
+        links.forEach((path, target) -> {
+            if (path.startsWith(prefix)) {
+                subLinks.put(path.substring(prefix.length()), target);
+            }
+        });
+        Set<String> subDirs = new HashSet<>();
+        for (String d : dirs) {
+            String rel = under(d, dir);
+            if (rel != null) {
+                subDirs.add(rel);
+            }
+        }
+        List<Visit> subWalk = new ArrayList<>();
+        for (Visit v : walk) {
+            String rel = under(v.path(), dir);
+            if (rel != null) {
+                subWalk.add(new Visit(rel, v.kind(), v.failure()));
+            }
+        }
+        List<WalkWarning> subWarnings = new ArrayList<>();
+        for (WalkWarning w : walkWarnings) {
+            if (w.path() == null) {
+                subWarnings.add(w);
+            } else if (w.path().startsWith(prefix)) {
+                subWarnings.add(new WalkWarning(w.before(), w.path().substring(prefix.length()), w.after()));
+            }
+        }
+        return new FileTree(root.resolve(dir), Collections.unmodifiableMap(subFiles),
+                Collections.unmodifiableMap(subLinks), Collections.unmodifiableSet(subDirs), subHeads,
+                List.copyOf(subWalk), List.copyOf(subWarnings));
+    }
+
+    /** {@code path} relative to {@code dir} ("" for dir itself), or null when it lies outside. */
+    private static String under(String path, String dir) {
+        if (path.equals(dir)) {
+            return "";
+        }
+        return path.startsWith(dir + "/") ? path.substring(dir.length() + 1) : null;
     }
 
     private static boolean isExecutable(Path file) {
@@ -124,6 +222,16 @@ public final class FileTree {
 
     public Path root() {
         return root;
+    }
+
+    /** The directories and regular files in the order the walk met them (see {@link Visit}). */
+    public List<Visit> walkOrder() {
+        return walk;
+    }
+
+    /** The regular file at exactly {@code path} (relative, no link resolution). */
+    public Optional<TreeFile> file(String path) {
+        return Optional.ofNullable(files.get(path));
     }
 
     /** All regular files, sorted by path. */

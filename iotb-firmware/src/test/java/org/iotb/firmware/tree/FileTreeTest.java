@@ -70,4 +70,33 @@ class FileTreeTest {
         byte[] b = "\0\1abc\0hello world\0xy\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(StringHit.extract(b, 6, 10)).containsExactly(new StringHit(6, "hello world"));
     }
+
+    @Test
+    void aSubtreeIsTheTreeIndexedThereWithoutReadingAgain() throws Exception {
+        Path r = root.resolve("65536-squashfs");
+        Files.createDirectories(r.resolve("etc/init.d"));
+        Files.createDirectories(r.resolve("config"));
+        Files.createDirectories(r.resolve("bin"));
+        Files.write(r.resolve("bin/busybox"), new byte[]{0x7f, 'E', 'L', 'F', 1, 1, 1, 0});
+        Files.createSymbolicLink(r.resolve("bin/sh"), Path.of("busybox"));
+        Files.writeString(r.resolve("etc/init.d/S50x"), "telnetd\n");
+        // "config/settings" is plain text in the root file system, but a config file when seen from above it
+        // ("65536-squashfs/config/settings" contains "/config/"): a view must classify by its own paths
+        Files.writeString(r.resolve("config/settings"), "hostname=cam\n");
+        Files.writeString(root.resolve("0-uimage.bin"), "outside the root\n");
+        FileTree whole = FileTree.index(root);
+        assertThat(whole.file("65536-squashfs/config/settings").get().kind()).isEqualTo(FileKind.CONFIG);
+
+        FileTree view = whole.subtree("65536-squashfs");
+        FileTree own = FileTree.index(r);
+        assertThat(view.root()).isEqualTo(own.root());
+        assertThat(view.files()).isEqualTo(own.files());
+        assertThat(view.file("config/settings").get().kind()).isEqualTo(FileKind.TEXT);
+        assertThat(view.links()).isEqualTo(own.links()).containsEntry("bin/sh", "busybox");
+        assertThat(view.directories()).isEqualTo(own.directories());
+        assertThat(view.walkOrder()).isEqualTo(own.walkOrder());
+        assertThat(view.warnings()).isEqualTo(own.warnings());
+        assertThat(view.resolve("/bin/sh")).get().extracting(TreeFile::path).isEqualTo("bin/busybox");
+        assertThat(whole.subtree("")).isSameAs(whole);
+    }
 }

@@ -3,6 +3,7 @@ package org.iotb.fs.common;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * A file read chunk by chunk (a cramfs page, a run of ext blocks): subclasses produce the next chunk; this class

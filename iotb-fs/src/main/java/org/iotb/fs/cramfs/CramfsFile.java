@@ -2,9 +2,9 @@ package org.iotb.fs.cramfs;
 
 import java.io.IOException;
 import java.util.function.Consumer;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.BlockDecompressor;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.BlockDecompressor;
 import org.iotb.unpack.spi.ByteSource;
 
 /**

@@ -1,8 +1,8 @@
 package org.iotb.fs.cramfs;
 
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * A 12-byte cramfs inode: mode:16 uid:16 / size:24 gid:8 / namelen:6 offset:26. The bit fields are laid out

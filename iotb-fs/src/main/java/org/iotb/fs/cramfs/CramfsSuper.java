@@ -2,8 +2,8 @@ package org.iotb.fs.cramfs;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** The cramfs superblock (76 bytes incl. the root inode), validated against the bytes available. */
 record CramfsSuper(ByteOrder order, long size, long flags, long files, String name, CramfsInode root) {

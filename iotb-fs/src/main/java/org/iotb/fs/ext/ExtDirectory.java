@@ -3,8 +3,8 @@ package org.iotb.fs.ext;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 import java.util.List;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 
 /**

@@ -2,7 +2,7 @@ package org.iotb.fs.ext;
 
 import java.io.IOException;
 import java.util.function.Consumer;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * A file's bytes through its block map: holes and unmapped blocks are zeros; runs of contiguous blocks are

@@ -2,8 +2,8 @@ package org.iotb.fs.ext;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** One on-disk inode, decoded lazily from its raw bytes. */
 record ExtInode(long number, byte[] raw) {

@@ -1,11 +1,11 @@
 package org.iotb.fs.ext;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
-import static org.iotb.fs.common.Bytes.u16;
-import static org.iotb.fs.common.Bytes.u32;
+import static org.iotb.unpack.io.Bytes.u16;
+import static org.iotb.unpack.io.Bytes.u32;
 
 import java.nio.charset.StandardCharsets;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** The ext2/3/4 superblock (1024 bytes at offset 1024), checked against the bytes available. */
 record ExtSuperblock(long inodesCount, long blocksCount, long firstDataBlock, int blockSize, long blocksPerGroup,

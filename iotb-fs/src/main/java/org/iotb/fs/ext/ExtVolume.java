@@ -5,8 +5,8 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.unpack.spi.ByteSource;
 
 /** Block and inode access for one ext volume; metadata blocks go through a small LRU cache. */

@@ -3,7 +3,7 @@ package org.iotb.fs.ext;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 import java.io.IOException;
-import org.iotb.fs.common.Bytes;
+import org.iotb.unpack.io.Bytes;
 
 /** ext2/3 block pointers: 12 direct, then single, double and triple indirect blocks. */
 final class IndirectMap implements BlockMap {

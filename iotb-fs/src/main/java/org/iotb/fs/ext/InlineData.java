@@ -3,8 +3,8 @@ package org.iotb.fs.ext;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 import java.io.ByteArrayOutputStream;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * ext4 inline data: the first 60 bytes sit in i_block, the rest in the in-inode extended attribute

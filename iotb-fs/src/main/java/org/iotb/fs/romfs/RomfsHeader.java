@@ -2,8 +2,8 @@ package org.iotb.fs.romfs;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.common.Names;
 import org.iotb.unpack.spi.ByteSource;
 

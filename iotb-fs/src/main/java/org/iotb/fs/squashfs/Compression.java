@@ -1,12 +1,12 @@
 package org.iotb.fs.squashfs;
 
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.AirliftBlocks;
-import org.iotb.fs.compress.BlockDecompressor;
-import org.iotb.fs.compress.LzmaBlocks;
-import org.iotb.fs.compress.XzBlocks;
-import org.iotb.fs.compress.ZlibBlocks;
-import org.iotb.fs.compress.ZstdBlocks;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.AirliftBlocks;
+import org.iotb.unpack.codec.BlockDecompressor;
+import org.iotb.unpack.codec.LzmaBlocks;
+import org.iotb.unpack.codec.XzBlocks;
+import org.iotb.unpack.codec.ZlibBlocks;
+import org.iotb.unpack.codec.ZstdBlocks;
 
 /** Squashfs compressor ids (superblock field) to block decoders. */
 final class Compression {

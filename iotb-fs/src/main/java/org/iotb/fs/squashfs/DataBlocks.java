@@ -2,8 +2,8 @@ package org.iotb.fs.squashfs;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.BlockDecompressor;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.BlockDecompressor;
 import org.iotb.unpack.spi.ByteSource;
 
 /** Reads one data or fragment block given its stored size word (bit 24 = stored uncompressed). */

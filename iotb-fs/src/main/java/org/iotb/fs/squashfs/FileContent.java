@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.BlockDecompressor;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.BlockDecompressor;
 import org.iotb.unpack.spi.ByteSource;
 
 /**

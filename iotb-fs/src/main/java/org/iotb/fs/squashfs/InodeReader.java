@@ -2,7 +2,7 @@ package org.iotb.fs.squashfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** Decodes squashfs 4.0 inodes (basic and extended forms of every type). */
 final class InodeReader implements InodeParser {

@@ -1,13 +1,13 @@
 package org.iotb.fs.squashfs;
 
-import static org.iotb.fs.common.Bytes.u16;
-import static org.iotb.fs.common.Bytes.u32;
-import static org.iotb.fs.common.Bytes.u64;
-import static org.iotb.fs.common.Bytes.u8;
+import static org.iotb.unpack.io.Bytes.u16;
+import static org.iotb.unpack.io.Bytes.u32;
+import static org.iotb.unpack.io.Bytes.u64;
+import static org.iotb.unpack.io.Bytes.u8;
 
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * Squashfs 2.x and 3.x superblocks (packed C structs: 63 bytes for 2.x, 119 for 3.x, which appended 64-bit

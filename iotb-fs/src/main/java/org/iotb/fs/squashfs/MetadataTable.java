@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.BlockDecompressor;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.BlockDecompressor;
 import org.iotb.unpack.spi.ByteSource;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.iotb.fs.common.Names;
-import org.iotb.fs.compress.BlockDecompressor;
+import org.iotb.unpack.codec.BlockDecompressor;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
 

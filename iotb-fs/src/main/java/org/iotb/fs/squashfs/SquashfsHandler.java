@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.fs.compress.BlockDecompressor;
-import org.iotb.fs.compress.SniffingBlocks;
+import org.iotb.unpack.io.CorruptImageException;
+import org.iotb.unpack.codec.BlockDecompressor;
+import org.iotb.unpack.codec.SniffingBlocks;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
 import org.iotb.unpack.spi.FormatHandler;
@@ -44,7 +44,7 @@ public final class SquashfsHandler implements FormatHandler {
         int major = Superblock.majorVersion(head, order);
         if (major == 4) {
             Superblock sb = Superblock.parse(head, order);
-            sb.validate(available, org.iotb.fs.common.Bytes.u16(head, 22, order));
+            sb.validate(available, org.iotb.unpack.io.Bytes.u16(head, 22, order));
             return new Parsed(sb.geometry(), Compression.name(sb.compressor()), Compression.forId(sb.compressor()));
         }
         Geometry g = LegacySuperblock.parse(head, order, available);

@@ -1,12 +1,12 @@
 package org.iotb.fs.squashfs;
 
-import static org.iotb.fs.common.Bytes.u16;
-import static org.iotb.fs.common.Bytes.u32;
-import static org.iotb.fs.common.Bytes.u64;
+import static org.iotb.unpack.io.Bytes.u16;
+import static org.iotb.unpack.io.Bytes.u32;
+import static org.iotb.unpack.io.Bytes.u64;
 
 import java.nio.ByteOrder;
-import org.iotb.fs.common.Bytes;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.Bytes;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** The 96-byte squashfs 4.0 superblock, validated against the bytes available. */
 record Superblock(ByteOrder order, long inodeCount, long mtime, int blockSize, long fragmentCount, int compressor,

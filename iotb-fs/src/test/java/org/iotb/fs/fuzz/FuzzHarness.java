@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 import org.iotb.fs.testing.RecordingSink;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.FormatHandler;

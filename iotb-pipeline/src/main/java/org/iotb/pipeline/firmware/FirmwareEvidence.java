@@ -13,6 +13,7 @@ import org.iotb.assess.SourceFindings;
 import org.iotb.pipeline.PipelineListener;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
+import org.iotb.firmware.tree.FileTree;
 import org.iotb.model.Finding;
 import org.iotb.model.facts.ServiceFact;
 import org.iotb.model.facts.SystemFacts;
@@ -41,12 +42,13 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), listener)) {
             long t1 = System.nanoTime();
             listener.stageStarted("checking " + name);
-            FirmwareScanner.Report report = new FirmwareScanner().scanReport(ws.treeRoot(),
+            FileTree tree = FileTree.index(ws.treeRoot()); // one walk: the checks and the SBOM read the same index
+            FirmwareScanner.Report report = new FirmwareScanner().scanReport(tree,
                     FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment()));
             listener.stageDone(report.findings().size() + " findings");
             long t2 = System.nanoTime();
             listener.stageStarted("SBOM of " + name);
-            Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(name, ws.sha256()));
+            Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, ws.sha256()));
             List<Finding> sbomFindings = new SbomChecks(vulnDb).run(sbom);
             listener.stageDone(sbom.components().size() + " components");
             long t3 = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.iotb.probe.tls;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.iotb.probe.net.Text;
+import org.iotb.model.Sha256;
 
 /** Reads the served leaf certificate and lists what is wrong with it. */
 public final class CertificateInspector {
@@ -84,7 +83,7 @@ public final class CertificateInspector {
         return -1;
     }
 
-    public static String sha256(byte[] data) throws Exception {
-        return Text.hex(MessageDigest.getInstance("SHA-256").digest(data));
+    public static String sha256(byte[] data) {
+        return Sha256.of(data);
     }
 }

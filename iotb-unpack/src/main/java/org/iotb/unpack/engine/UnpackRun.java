@@ -1,16 +1,11 @@
 package org.iotb.unpack.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.iotb.model.Json;
+import org.iotb.model.Sha256;
 import org.iotb.model.Tool;
 import org.iotb.unpack.UnpackListener;
 import org.iotb.unpack.UnpackOptions;
@@ -118,7 +114,7 @@ public final class UnpackRun {
             NativeLzma.loadInBackground(); // overlaps the hashing and the first carving
         }
         // two whole passes over the image that nothing needs at once: they run beside the carving
-        imageSha = scanPool.submit(() -> sha256(image));
+        imageSha = scanPool.submit(() -> Sha256.of(image));
         Future<EntropyProfile> profileTask = scanPool.submit(() -> {
             try (ByteSource s = ByteSource.open(image)) {
                 return RegionAnalyzer.profile(s, options.entropyPoints());
@@ -450,17 +446,5 @@ public final class UnpackRun {
         }
         String r = sb.toString();
         return r.isEmpty() || r.equals(".") || r.equals("..") ? "_" : r;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

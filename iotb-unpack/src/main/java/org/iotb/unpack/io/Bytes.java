@@ -1,10 +1,17 @@
 package org.iotb.unpack.io;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import org.iotb.unpack.spi.ByteSource;
 
-/** Bounds-checked field reads from a {@link ByteSource}; every read past the end is an EOFException. */
+/**
+ * The project's one set of integer field reads, for every binary reader (formats, file systems, flash).
+ * Two families: the checked reads of a structure held in a byte array ({@link #u8(byte[], int)},
+ * {@link #u16}, {@link #u32}, {@link #u64} in either byte order), where a read past the end is a
+ * {@link CorruptImageException}; and the raw {@code be}/{@code le} reads for callers that have checked the
+ * length already. Reads from a {@link ByteSource} past its end are an EOFException.
+ */
 public final class Bytes {
     private Bytes() {
     }
@@ -76,5 +83,45 @@ public final class Bytes {
 
     public static boolean isPrintable(int c) {
         return c >= 0x20 && c < 0x7f;
+    }
+
+    public static int u8(byte[] b, int off) throws CorruptImageException {
+        check(b, off, 1);
+        return b[off] & 0xff;
+    }
+
+    public static int u16(byte[] b, int off, ByteOrder order) throws CorruptImageException {
+        check(b, off, 2);
+        return order == ByteOrder.LITTLE_ENDIAN ? le16(b, off) : be16(b, off);
+    }
+
+    public static long u32(byte[] b, int off, ByteOrder order) throws CorruptImageException {
+        check(b, off, 4);
+        return order == ByteOrder.LITTLE_ENDIAN ? le32(b, off) : be32(b, off);
+    }
+
+    /** A u32 that must fit a non-negative int (sizes, counts); larger values are corruption. */
+    public static int u32int(byte[] b, int off, ByteOrder order, String what) throws CorruptImageException {
+        long v = u32(b, off, order);
+        if (v > Integer.MAX_VALUE) {
+            throw new CorruptImageException(what + " out of range: " + v);
+        }
+        return (int) v;
+    }
+
+    public static long u64(byte[] b, int off, ByteOrder order) throws CorruptImageException {
+        check(b, off, 8);
+        return order == ByteOrder.LITTLE_ENDIAN ? le64(b, off) : be64(b, off);
+    }
+
+    /** Throws unless {@code len} bytes from {@code off} lie inside {@code b}. */
+    public static void check(byte[] b, int off, int len) throws CorruptImageException {
+        if (off < 0 || len < 0 || off > b.length - len) {
+            throw new CorruptImageException("structure truncated: need " + len + " bytes at " + off + " of " + b.length);
+        }
+    }
+
+    public static boolean isPowerOfTwo(long v) {
+        return v > 0 && (v & (v - 1)) == 0;
     }
 }

@@ -21,6 +21,12 @@ import org.iotb.model.Severity;
 public final class DefaultPasswordCheck implements FirmwareCheck {
     static final int MAX_HASHES = 64;
     static final int MAX_WORDS = 400;
+    /**
+     * The size of the word list as reports state it. The firmware module's former loader kept the CSV's header
+     * row as a credential, so reports have always counted one more than the list holds; the count stays until
+     * the golden outputs are regenerated (issue #11 demands byte-identical output). Then: drop the "+ 1".
+     */
+    static final int REPORTED_WORDS = DefaultCredentials.all().size() + 1;
 
     @Override
     public String id() {
@@ -87,7 +93,7 @@ public final class DefaultPasswordCheck implements FirmwareCheck {
         }
         Map<String, Object> data = new HashMap<>();
         data.put("wordlist", DefaultCredentials.RESOURCE);
-        data.put("words", DefaultCredentials.all().size());
+        data.put("words", REPORTED_WORDS);
         if (!hits.isEmpty()) {
             String msg = hits.size() + " account(s) use a well-known default password";
             if (!unverifiable.isEmpty() || !incomplete.isEmpty()) {
@@ -99,7 +105,7 @@ public final class DefaultPasswordCheck implements FirmwareCheck {
             return List.of(Finding.notRun(id(), "no hash could be tested: "
                     + Results.list(concat(unverifiable, incomplete), 8)).withData(data));
         }
-        String msg = tested.size() + " hash(es) tested against " + DefaultCredentials.all().size()
+        String msg = tested.size() + " hash(es) tested against " + REPORTED_WORDS
                 + " default credentials, none matched";
         if (!unverifiable.isEmpty() || !incomplete.isEmpty()) {
             msg += "; not tested: " + Results.list(concat(unverifiable, incomplete), 8);

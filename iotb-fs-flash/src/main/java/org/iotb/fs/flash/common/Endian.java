@@ -1,6 +1,12 @@
 package org.iotb.fs.flash.common;
 
-/** Bounds-checked little/big-endian field reads from a byte array holding one on-flash structure. */
+import org.iotb.unpack.io.Bytes;
+
+/**
+ * Little/big-endian field reads from a byte array holding one on-flash structure, for readers that pick the
+ * order once per image; the reads themselves are {@link Bytes}' unchecked ones (callers check a structure's
+ * length before reading its fields).
+ */
 public final class Endian {
     private final boolean little;
 
@@ -20,28 +26,20 @@ public final class Endian {
     }
 
     public int u16(byte[] b, int at) {
-        int x = b[at] & 0xff;
-        int y = b[at + 1] & 0xff;
-        return little ? x | (y << 8) : (x << 8) | y;
+        return little ? Bytes.le16(b, at) : Bytes.be16(b, at);
     }
 
     /** Unsigned 32-bit value as a long (hostile lengths never turn negative by accident). */
     public long u32(byte[] b, int at) {
-        return s32(b, at) & 0xFFFFFFFFL;
+        return little ? Bytes.le32(b, at) : Bytes.be32(b, at);
     }
 
     public int s32(byte[] b, int at) {
-        int a = b[at] & 0xff;
-        int c = b[at + 1] & 0xff;
-        int d = b[at + 2] & 0xff;
-        int e = b[at + 3] & 0xff;
-        return little ? a | (c << 8) | (d << 16) | (e << 24) : (a << 24) | (c << 16) | (d << 8) | e;
+        return (int) u32(b, at);
     }
 
     public long u64(byte[] b, int at) {
-        long lo = u32(b, at);
-        long hi = u32(b, at + 4);
-        return little ? lo | (hi << 32) : (lo << 32) | hi;
+        return little ? Bytes.le64(b, at) : Bytes.be64(b, at);
     }
 
     @Override

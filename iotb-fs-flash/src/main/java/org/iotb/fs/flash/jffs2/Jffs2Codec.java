@@ -1,7 +1,7 @@
 package org.iotb.fs.flash.jffs2;
 
 import java.io.IOException;
-import org.iotb.fs.flash.common.Decompress;
+import org.iotb.unpack.codec.KnownSizeBlocks;
 
 /** Turns the stored bytes of one data node into its {@code dsize} plain bytes. */
 final class Jffs2Codec {
@@ -18,11 +18,11 @@ final class Jffs2Codec {
         return switch (compr) {
             case Jffs2Format.COMPR_NONE, Jffs2Format.COMPR_COPY -> exact(src, dsize);
             case Jffs2Format.COMPR_ZERO -> new byte[dsize];
-            case Jffs2Format.COMPR_ZLIB -> Decompress.inflate(src, 0, src.length, dsize, false);
+            case Jffs2Format.COMPR_ZLIB -> KnownSizeBlocks.inflate(src, 0, src.length, dsize, false);
             case Jffs2Format.COMPR_RTIME -> rtime(src, dsize);
-            case Jffs2Format.COMPR_LZO -> Decompress.lzo(src, 0, src.length, dsize);
+            case Jffs2Format.COMPR_LZO -> KnownSizeBlocks.lzo(src, 0, src.length, dsize);
             // The decoder dictionary only bounds match distances; never smaller than the node itself.
-            case Jffs2Format.COMPR_LZMA -> Decompress.lzmaRaw(src, 0, src.length, dsize, LZMA_LC, LZMA_LP, LZMA_PB,
+            case Jffs2Format.COMPR_LZMA -> KnownSizeBlocks.lzmaRaw(src, 0, src.length, dsize, LZMA_LC, LZMA_LP, LZMA_PB,
                     Math.max(LZMA_DICT, dsize));
             default -> throw new IOException("unsupported JFFS2 compressor " + Jffs2Format.comprName(compr));
         };

@@ -2,7 +2,7 @@ package org.iotb.fs.flash.ubifs;
 
 import java.io.IOException;
 import java.util.TreeMap;
-import org.iotb.fs.flash.common.Decompress;
+import org.iotb.unpack.codec.KnownSizeBlocks;
 import org.iotb.fs.flash.common.Endian;
 
 /** A UBIFS file read block by block (4 KiB each) from its data nodes; missing blocks are holes. */
@@ -74,9 +74,9 @@ final class UbifsFileStream extends org.iotb.fs.flash.common.PositionedFileStrea
                     }
                     yield java.util.Arrays.copyOfRange(n, UbifsFormat.DATA_HEADER, UbifsFormat.DATA_HEADER + p);
                 }
-                case UbifsFormat.COMPR_LZO -> Decompress.lzo(n, UbifsFormat.DATA_HEADER, clen, p);
-                case UbifsFormat.COMPR_ZLIB -> Decompress.inflate(n, UbifsFormat.DATA_HEADER, clen, p, true);
-                case UbifsFormat.COMPR_ZSTD -> Decompress.zstd(n, UbifsFormat.DATA_HEADER, clen, p);
+                case UbifsFormat.COMPR_LZO -> KnownSizeBlocks.lzo(n, UbifsFormat.DATA_HEADER, clen, p);
+                case UbifsFormat.COMPR_ZLIB -> KnownSizeBlocks.inflate(n, UbifsFormat.DATA_HEADER, clen, p, true);
+                case UbifsFormat.COMPR_ZSTD -> KnownSizeBlocks.zstd(n, UbifsFormat.DATA_HEADER, clen, p);
                 default -> throw new IOException("inode " + inum + " block " + block + ": unknown compressor " + compr);
             };
             System.arraycopy(d, 0, out, 0, p);

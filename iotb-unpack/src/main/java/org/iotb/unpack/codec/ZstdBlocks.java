@@ -1,7 +1,7 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import com.github.luben.zstd.Zstd;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** zstd frames through zstd-jni. */
 public final class ZstdBlocks implements BlockDecompressor {

@@ -1,11 +1,12 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.io.IOException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * Decompresses one self-contained block (a squashfs/cramfs data or metadata block). Implementations are
  * thread-safe and never write more than {@code dstMax} bytes; hostile input ends in
- * {@link org.iotb.fs.common.CorruptImageException}.
+ * {@link CorruptImageException}.
  */
 public interface BlockDecompressor {
 

@@ -1,10 +1,8 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.iotb.fs.common.CorruptImageException;
-import org.iotb.unpack.codec.LzmaHeader;
-import org.iotb.unpack.codec.NativeLzma;
+import org.iotb.unpack.io.CorruptImageException;
 import org.tukaani.xz.LZMAInputStream;
 
 /**

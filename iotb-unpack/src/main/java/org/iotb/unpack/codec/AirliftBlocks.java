@@ -1,10 +1,10 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import io.airlift.compress.lzo.LzoDecompressor;
 import java.util.function.Supplier;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** Raw LZO1X and raw LZ4 blocks through aircompressor's pure-Java decoders. */
 public final class AirliftBlocks implements BlockDecompressor {

@@ -1,8 +1,8 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** zlib streams (squashfs "gzip", cramfs). */
 public final class ZlibBlocks implements BlockDecompressor {

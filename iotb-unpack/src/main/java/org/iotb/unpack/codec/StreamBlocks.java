@@ -1,8 +1,8 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.iotb.fs.common.CorruptImageException;
+import org.iotb.unpack.io.CorruptImageException;
 
 /** Drains a decompressing stream into a bounded buffer; more output than expected is corruption. */
 final class StreamBlocks {

@@ -1,9 +1,9 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.XZInputStream;
+import org.iotb.unpack.io.CorruptImageException;
 
 /**
  * xz streams (squashfs "xz"). mksquashfs never uses a dictionary larger than the block size (at most 1 MiB),
@@ -23,10 +23,10 @@ public final class XzBlocks implements BlockDecompressor {
         try {
             return StreamBlocks.drain(new XZInputStream(new ByteArrayInputStream(src, off, len), MEMORY_LIMIT_KIB),
                     dst, dstMax, name());
-        } catch (org.iotb.fs.common.CorruptImageException e) {
+        } catch (CorruptImageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new org.iotb.fs.common.CorruptImageException("xz: " + e.getMessage(), e);
+            throw new CorruptImageException("xz: " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.iotb.fs.compress;
+package org.iotb.unpack.codec;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.iotb.fs.flash.common;
+package org.iotb.unpack.codec;
 
 import com.github.luben.zstd.Zstd;
 import io.airlift.compress.MalformedInputException;
@@ -7,17 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.iotb.unpack.codec.LzmaHeader;
-import org.iotb.unpack.codec.NativeLzma;
 import org.tukaani.xz.LZMAInputStream;
 
 /**
- * Block decompressors used by flash file systems. Every call knows the expected output size from the node
+ * Block decoders for nodes whose decoded size is known (the flash file systems: JFFS2, UBIFS). Every call knows the expected output size from the node
  * header, so output buffers are exactly that size (the caller caps it) and a stream that would produce more
  * or less is an error, reported as an {@link IOException}.
  */
-public final class Decompress {
-    private Decompress() {
+public final class KnownSizeBlocks {
+    private KnownSizeBlocks() {
     }
 
     /** Deflate; {@code raw} means no zlib header (UBIFS), otherwise a zlib stream (JFFS2). */
