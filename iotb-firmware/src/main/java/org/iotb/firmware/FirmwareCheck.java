@@ -1,12 +1,22 @@
 package org.iotb.firmware;
 
 import java.util.List;
-import org.iotb.model.Finding;
+import org.iotb.model.check.Check;
 
-/** One firmware check: a stable id (documented in checks-firmware.yaml) and the findings it draws from a tree. */
-public interface FirmwareCheck {
+/**
+ * One firmware check: the shared {@link Check} contract over an indexed tree ({@link ScanContext}), with a single
+ * stable id documented in data/checks-firmware.yaml (or, for a pattern-rule check, in data/pattern-rules.yaml).
+ */
+public interface FirmwareCheck extends Check<ScanContext> {
     String id();
 
-    /** Findings for this check; normally exactly one, whose check id is {@link #id()}. Must not throw on bad input. */
-    List<Finding> run(ScanContext ctx) throws Exception;
+    @Override
+    default List<String> checkIds() {
+        return List.of(id());
+    }
+
+    @Override
+    default String name() {
+        return id();
+    }
 }

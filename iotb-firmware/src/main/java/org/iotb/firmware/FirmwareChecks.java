@@ -24,15 +24,26 @@ import org.iotb.firmware.checks.os.OsFactsCheck;
 import org.iotb.firmware.checks.os.RootfsWritableCheck;
 import org.iotb.firmware.checks.os.SerialShellCheck;
 import org.iotb.firmware.checks.rules.PatternRuleCheck;
+import org.iotb.firmware.checks.rules.PatternRules;
 import org.iotb.firmware.services.ServiceCheck;
 import org.iotb.firmware.services.ServiceInventoryCheck;
 
-/** The registry of firmware check implementations. */
+/**
+ * The registry of firmware check implementations: the checks written as classes, listed here, and one
+ * {@link PatternRuleCheck} per check described in data/pattern-rules.yaml (a check defined there needs no line
+ * here). Their descriptors: {@link FirmwareCheckCatalog}.
+ */
 public final class FirmwareChecks {
     private FirmwareChecks() {
     }
 
+    /** Every firmware check, the pattern-rule ones from the bundled rules file. */
     public static List<FirmwareCheck> all() {
+        return all(PatternRules.bundled());
+    }
+
+    /** Every firmware check, the pattern-rule ones from {@code patternRules}. */
+    public static List<FirmwareCheck> all(PatternRules patternRules) {
         List<FirmwareCheck> list = new ArrayList<>();
         list.add(new EmptyPasswordCheck());
         list.add(new DefaultPasswordCheck());
@@ -50,10 +61,7 @@ public final class FirmwareChecks {
         list.add(new OsFactsCheck());
         list.add(new ServiceInventoryCheck());
         list.addAll(ServiceCheck.all());
-        for (String id : List.of("fw.tls.verification-disabled", "fw.net.plaintext-endpoint",
-                "fw.crypto.weak-algorithm", "fw.crypto.weak-random", "fw.zigbee.default-tclk", "fw.log.sensitive")) {
-            list.add(new PatternRuleCheck(id));
-        }
+        list.addAll(PatternRuleCheck.all(patternRules));
         list.add(new WifiPassphraseCheck());
         list.add(new UpdateUnsignedCheck());
         list.add(new UpdateMechanismCheck());

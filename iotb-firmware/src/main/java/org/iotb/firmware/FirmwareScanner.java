@@ -2,26 +2,23 @@ package org.iotb.firmware;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.iotb.firmware.facts.FirmwareFactsExtractor;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.RootFileSystems;
 import org.iotb.model.Finding;
-import org.iotb.model.Outcome;
+import org.iotb.model.check.CheckRunner;
 import org.iotb.model.facts.SystemFacts;
 
 /**
- * Runs every firmware check over an unpacked tree. Checks run in parallel on a bounded pool; a check that
- * throws or overruns yields an ERROR finding instead of stopping the scan.
+ * Runs every firmware check over an unpacked tree under the shared {@link CheckRunner} policy: in parallel on
+ * {@code options.threads()} threads, each check bounded in time; a check that throws or overruns yields an ERROR
+ * finding instead of stopping the scan.
  */
 public final class FirmwareScanner {
     /** Longest a single check may run before it is reported as an error. */
@@ -85,32 +82,12 @@ public final class FirmwareScanner {
         long tIndex = System.nanoTime();
         ScanContext ctx = new ScanContext(tree, options);
         List<FirmwareCheck> checks = FirmwareChecks.selected(options.checks());
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Long> checkMillis = new java.util.concurrent.ConcurrentSkipListMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), checks.size())));
-        SystemFacts facts;
+        CheckRunner.Result run = CheckRunner.sequential().withThreads(options.threads())
+                .withCheckTimeout(Duration.ofSeconds(CHECK_TIMEOUT_SECONDS)).run(checks, ctx);
+        List<Finding> findings = run.findings();
         List<String> problems = new ArrayList<>();
-        try {
-            // the facts are observed beside the checks, on the same pool and the same (memoised) analysis
-            Future<SystemFacts> factsFuture = pool.submit(() -> FirmwareFactsExtractor.extract(ctx));
-            Map<FirmwareCheck, Future<List<Finding>>> futures = new LinkedHashMap<>();
-            for (FirmwareCheck c : checks) {
-                futures.put(c, pool.submit(() -> {
-                    long s = System.nanoTime();
-                    try {
-                        return c.run(ctx);
-                    } finally {
-                        checkMillis.put(c.id(), (System.nanoTime() - s) / 1_000_000);
-                    }
-                }));
-            }
-            for (Map.Entry<FirmwareCheck, Future<List<Finding>>> e : futures.entrySet()) {
-                findings.addAll(await(e.getKey(), e.getValue()));
-            }
-            facts = awaitFacts(factsFuture, problems);
-        } finally {
-            pool.shutdownNow();
-        }
+        // the facts read the same memoised analysis the checks just ran, so observing them afterwards is cheap
+        SystemFacts facts = observeFacts(ctx, problems);
         List<String> warnings = new ArrayList<>(tree.warnings());
         warnings.addAll(problems);
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -120,38 +97,17 @@ public final class FirmwareScanner {
         stats.put("checks", checks.size());
         stats.put("indexMillis", (tIndex - t0) / 1_000_000);
         stats.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
-        stats.put("checkMillis", new java.util.TreeMap<>(checkMillis));
+        stats.put("checkMillis", new java.util.TreeMap<>(run.millis()));
         return new Report(List.copyOf(findings), List.copyOf(warnings), stats, facts);
     }
 
     /** The facts, or none (and a warning) when observing them failed: the findings still stand. */
-    private static SystemFacts awaitFacts(Future<SystemFacts> f, List<String> problems) {
+    private static SystemFacts observeFacts(ScanContext ctx, List<String> problems) {
         try {
-            return f.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return FirmwareFactsExtractor.extract(ctx);
+        } catch (Exception | StackOverflowError e) {
+            problems.add("facts not observed: " + e);
             return SystemFacts.EMPTY;
-        } catch (Exception e) {
-            f.cancel(true);
-            problems.add("facts not observed: " + (e.getCause() == null ? e : e.getCause()));
-            return SystemFacts.EMPTY;
-        }
-    }
-
-    private static List<Finding> await(FirmwareCheck check, Future<List<Finding>> f) {
-        try {
-            List<Finding> r = f.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return r == null ? List.of() : r;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return List.of(Finding.of(check.id(), Outcome.ERROR, "check timed out after "
-                    + CHECK_TIMEOUT_SECONDS + " s", List.of()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of(Finding.of(check.id(), Outcome.ERROR, "interrupted", List.of()));
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return List.of(Finding.of(check.id(), Outcome.ERROR, "check failed: " + cause, List.of()));
         }
     }
 }

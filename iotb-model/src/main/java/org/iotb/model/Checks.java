@@ -34,15 +34,38 @@ public final class Checks {
         return all().stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
-    /** Reads a YAML list of descriptors from a class-path resource next to {@code anchor}. */
-    public static List<CheckDescriptor> loadYaml(Class<?> anchor, String resource) {
+    /**
+     * Reads a YAML list of descriptors from a class-path resource next to {@code anchor}; every descriptor gets
+     * {@code source} (one of {@link CheckDescriptor#SOURCES}), so a module's file need not repeat it and cannot
+     * contradict it.
+     */
+    public static List<CheckDescriptor> loadYaml(Class<?> anchor, String resource, String source) {
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing check descriptor resource " + resource);
             }
-            return Json.yaml().readValue(in, new TypeReference<List<CheckDescriptor>>() { });
+            return withSource(Json.yaml().readValue(in, new TypeReference<List<CheckDescriptor>>() { }), source,
+                    resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** {@code descriptors} with {@code source} set; rejects an unknown source or a descriptor naming another. */
+    public static List<CheckDescriptor> withSource(List<CheckDescriptor> descriptors, String source, String where) {
+        if (!CheckDescriptor.SOURCES.contains(source)) {
+            throw new IllegalArgumentException("unknown check source '" + source + "' (known: "
+                    + CheckDescriptor.SOURCES + ")");
+        }
+        List<CheckDescriptor> out = new ArrayList<>();
+        for (CheckDescriptor d : descriptors) {
+            if (d.source() != null && !d.source().equals(source)) {
+                throw new IllegalStateException(where + ": check " + d.id() + " says source '" + d.source()
+                        + "' but the file holds " + source + " checks");
+            }
+            out.add(new CheckDescriptor(d.id(), source, d.title(), d.description(), d.rationale(), d.remediation(),
+                    d.intrusive()));
+        }
+        return List.copyOf(out);
     }
 }

@@ -9,10 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.iotb.model.Finding;
-import org.iotb.model.Outcome;
 import org.iotb.model.ScanResult;
 import org.iotb.model.Tool;
 import org.iotb.model.facts.SystemFacts;
+import org.iotb.model.check.CheckRunner;
+import org.iotb.model.check.TimeBudget;
 import org.iotb.probe.checks.FtpAnonymousCheck;
 import org.iotb.probe.checks.MqttAnonymousCheck;
 import org.iotb.probe.checks.ServiceChecks;
@@ -35,7 +36,8 @@ import org.iotb.probe.net.Deadline;
 
 /**
  * Probes one live device: TCP connect scan, optional UDP discovery, service identification, then every check
- * family. Everything runs under the global time budget; checks that could not run say why (not-run).
+ * family under the shared {@link CheckRunner} policy. Everything runs under the global time budget; checks that
+ * could not run say why (not-run), a family that throws yields error findings for its ids.
  */
 public final class DeviceScanner {
     private final List<DeviceCheck> checks;
@@ -101,28 +103,13 @@ public final class DeviceScanner {
                     .probeAll());
         }
         ProbeContext ctx = new ProbeContext(target, options, deadline, services, scan);
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Object> checkMillis = new LinkedHashMap<>();
-        for (DeviceCheck check : checks) {
-            if (deadline.expired()) {
-                for (String id : check.checkIds()) {
-                    findings.add(Finding.notRun(id, "global time budget of " + options.budget().toSeconds()
-                            + " s exhausted before this check"));
-                }
-                continue;
-            }
-            progress.step("checks: " + check.name());
-            long c0 = System.nanoTime();
-            try {
-                findings.addAll(check.run(ctx));
-            } catch (Exception | StackOverflowError e) {
-                for (String id : check.checkIds()) {
-                    findings.add(new Finding(id, Outcome.ERROR, null, check.name() + " failed: " + e, List.of(),
-                            null));
-                }
-            }
-            checkMillis.put(check.name(), (System.nanoTime() - c0) / 1_000_000);
-        }
+        // one check family after the other; none starts once the scan's budget (port scan included) is spent
+        CheckRunner.Result run = CheckRunner.sequential()
+                .withBudget(new TimeBudget(options.budget(), deadline::expired))
+                .withListener(check -> progress.step("checks: " + check.name()))
+                .run(checks, ctx);
+        List<Finding> findings = new ArrayList<>(run.findings());
+        Map<String, Object> checkMillis = new LinkedHashMap<>(run.millis());
         warnings.addAll(ctx.warnings());
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("portsScanned", ports.size());

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.iotb.model.check.Check;
+import org.iotb.model.check.CheckRunner;
 import org.iotb.sbom.outdated.OutdatedRules;
 import org.iotb.sbom.vuln.VulnDb;
 import org.iotb.sbom.vuln.Vulnerability;
@@ -43,14 +46,31 @@ public final class SbomChecks {
         this.today = today;
     }
 
-    /** All three checks' findings for one SBOM. */
+    /** All three checks' findings for one SBOM, run under the shared {@link CheckRunner} policy. */
     public List<Finding> run(Sbom sbom) {
-        List<Finding> out = new ArrayList<>();
-        out.add(inventory(sbom));
-        Map<Component, List<Vulnerability>> vulnerable = vulnerable(sbom);
-        out.addAll(vulnerabilityFindings(sbom, vulnerable));
-        out.addAll(outdatedFindings(sbom, vulnerable));
-        return out;
+        return CheckRunner.sequential().run(checks(), sbom).findings();
+    }
+
+    /**
+     * The SBOM checks in the shared {@link Check} contract: the inventory, and the vulnerability and end-of-life
+     * judgements together (an outdated component fails only when it is also vulnerable, so they share the match).
+     */
+    public List<Check<Sbom>> checks() {
+        return List.of(new SbomCheck("inventory", List.of(INVENTORY), sbom -> List.of(inventory(sbom))),
+                new SbomCheck("vulnerabilities", List.of(VULNERABLE, OUTDATED), sbom -> {
+                    Map<Component, List<Vulnerability>> vulnerable = vulnerable(sbom);
+                    List<Finding> out = new ArrayList<>(vulnerabilityFindings(sbom, vulnerable));
+                    out.addAll(outdatedFindings(sbom, vulnerable));
+                    return out;
+                }));
+    }
+
+    private record SbomCheck(String name, List<String> checkIds, Function<Sbom, List<Finding>> body)
+            implements Check<Sbom> {
+        @Override
+        public List<Finding> run(Sbom sbom) {
+            return body.apply(sbom);
+        }
     }
 
     /** Convenience for callers that have no store: the bundled starter set only. */

@@ -107,4 +107,12 @@ class SbomChecksTest {
         assertThat(Checks.find(SbomChecks.VULNERABLE)).get().satisfies(d -> assertThat(d.remediation()).isNotBlank());
         assertThat(Checks.find(SbomChecks.OUTDATED)).isPresent();
     }
+
+    @Test
+    void everyIdTheChecksCanReportHasASbomDescriptorAndViceVersa() {
+        List<String> ids = new SbomChecks(VulnDb.bundled()).checks().stream()
+                .flatMap(c -> c.checkIds().stream()).toList();
+        assertThat(new SbomCheckCatalog().checks()).allSatisfy(d -> assertThat(d.source()).isEqualTo("sbom"))
+                .extracting(d -> d.id()).containsExactlyInAnyOrderElementsOf(ids);
+    }
 }

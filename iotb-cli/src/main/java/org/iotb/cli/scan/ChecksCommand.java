@@ -30,6 +30,9 @@ public final class ChecksCommand extends org.iotb.cli.common.ParentCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (source != null && !CheckDescriptor.SOURCES.contains(source)) {
+                throw new UserInputException("--source must be one of " + String.join(", ", CheckDescriptor.SOURCES));
+            }
             List<CheckDescriptor> checks = Checks.all().stream()
                     .filter(c -> source == null || source.equals(c.source())).toList();
             if ("json".equals(format)) {

@@ -22,7 +22,8 @@ import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 
 /**
- * A check whose detection is entirely data: the rules of data/pattern-rules.yaml carrying its id. Comment
+ * A check whose detection is entirely data: the rules of data/pattern-rules.yaml carrying its id (one instance
+ * per check that file describes, see {@link #all(PatternRules)}). Comment
  * lines of scripts and configs are ignored (documentation is not behaviour). The finding is FAIL if any
  * fail-rule matched, WARNING if only warning-rules matched, else PASS naming how many files were read.
  */
@@ -35,9 +36,14 @@ public final class PatternRuleCheck implements FirmwareCheck {
     private final String id;
     private final List<Compiled> rules = new ArrayList<>();
 
-    public PatternRuleCheck(String id) {
+    /** One check per descriptor of {@code file}, in file order. */
+    public static List<PatternRuleCheck> all(PatternRules file) {
+        return file.checks().stream().map(d -> new PatternRuleCheck(d.id(), file.forCheck(d.id()))).toList();
+    }
+
+    public PatternRuleCheck(String id, List<PatternRule> ruleData) {
         this.id = id;
-        for (PatternRule r : PatternRules.forCheck(id)) {
+        for (PatternRule r : ruleData) {
             List<String> scopes = r.scopes() == null ? List.of() : r.scopes();
             Set<FileKind> kinds = new java.util.HashSet<>();
             for (String s : scopes) {
