@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iotb.model.Json;
 import org.iotb.unpack.cli.UnpackCommand;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ class UnpackCommandTest {
     }
 
     @Test
+    @Tag("integration")
     void unpacksAndPrintsAJsonSummary() throws Exception {
         Fixtures.requireTool("tar", "tar");
         Path src = Fixtures.sourceTree(tmp.resolve("src"));
