@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ class ClassDataTrainingTest {
 
     /** The build trains the class-data archive with these steps; one that broke would leave its classes out. */
     @Test
+    @Tag("integration")
     void everyTrainingStepEndsAsExpected(@TempDir Path work) throws IOException {
         assertThat(ClassDataTraining.steps()).anyMatch(s -> s.contains(" unpack {firmware}"))
                 .anyMatch(s -> s.contains(" scan firmware"));

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.iotb.catalog.Catalog;
 import org.iotb.model.Json;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the fixed release, and the diff between them. The planted weaknesses are listed in
  * examples/smart-lock/firmware/README.md.
  */
+@Tag("integration")
 class ExampleProductTest {
     @TempDir
     static Path out;

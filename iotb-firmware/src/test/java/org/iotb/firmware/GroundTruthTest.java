@@ -12,6 +12,7 @@ import org.iotb.firmware.support.Fixture;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * (scripts/make-firmware-fixture.sh lists them in weak.expected) must yield each weakness with evidence at the
  * right file; its clean twin must yield no fail at all, and neither may produce an error.
  */
+@Tag("integration")
 class GroundTruthTest {
     private static Path fixture;
     private static Map<String, Finding> weak;

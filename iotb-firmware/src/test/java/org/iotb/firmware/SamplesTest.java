@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 import org.iotb.firmware.support.TestInputs;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Second test set: real material from ../shared/samples (IoTGoat's /etc, router binaries, key material). */
+@Tag("integration")
 class SamplesTest {
 
     private static Map<String, Finding> scan(Path p) throws Exception {

@@ -15,6 +15,7 @@ import org.iotb.fs.testing.Tools;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class HostileStructureTest {
 
     @Test
     @Timeout(20)
+    @Tag("integration")
     void extDirectoryLinkedIntoItselfIsVisitedOnce() throws Exception {
         Tools.require("mke2fs", "e2fsprogs");
         Path src = tmp.resolve("src");
@@ -48,6 +50,7 @@ class HostileStructureTest {
 
     @Test
     @Timeout(20)
+    @Tag("integration")
     void romfsHeaderChainPointingBackIsCut() throws Exception {
         Tools.require("genromfs", "genromfs");
         Path src = tmp.resolve("rsrc");

@@ -18,6 +18,7 @@ import org.iotb.fs.testing.Samples;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * recognised by the right handler only, the others (JFFS2, UBI, YAFFS2, FAT, Android sparse, xz-packed
  * images) by none, and every recognised image extracts without an exception or an escaping path.
  */
+@Tag("integration")
 class SampleCorpusTest {
     private static final List<FormatHandler> HANDLERS = List.of(new SquashfsHandler(), new CramfsHandler(),
             new RomfsHandler(), new ExtHandler());

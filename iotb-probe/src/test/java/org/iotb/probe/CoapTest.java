@@ -13,10 +13,12 @@ import org.iotb.model.ScanResult;
 import org.iotb.probe.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** libcoap's coap-server-notls: found by the UDP discovery probe and reported as readable without authentication. */
+@Tag("integration")
 class CoapTest {
     @TempDir
     static Path dir;

@@ -16,6 +16,7 @@ import org.iotb.probe.net.Text;
 import org.iotb.probe.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lighttpd with HTTP Digest authentication (admin/admin1234): plain-HTTP login, default credentials, and
  * brute-force resistance (lighttpd delays every failed login by about a second, which counts as throttling).
  */
+@Tag("integration")
 class DigestAuthTest {
     @TempDir
     static Path dir;

@@ -13,10 +13,12 @@ import org.iotb.model.ScanResult;
 import org.iotb.probe.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** libcoap's coap-server-openssl with a PSK: iotb completes DTLS ClientHello exchanges on its coaps port. */
+@Tag("integration")
 class DtlsTest {
     @TempDir
     static Path dir;

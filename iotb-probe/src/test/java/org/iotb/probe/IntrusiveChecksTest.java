@@ -19,6 +19,7 @@ import org.iotb.probe.testing.ServerProcess;
 import org.iotb.probe.testing.TelnetLike;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Default credentials and brute-force resistance against nginx Basic auth (with and without limit_req),
  * a mosquitto broker with a password file, and a device-style telnet login. All accept admin/admin1234.
  */
+@Tag("integration")
 class IntrusiveChecksTest {
     static final DeviceTarget LOOPBACK = new DeviceTarget("127.0.0.1", InetAddress.getLoopbackAddress());
     @TempDir

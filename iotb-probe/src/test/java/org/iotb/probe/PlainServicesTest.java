@@ -26,10 +26,12 @@ import org.iotb.probe.testing.TelnetLike;
 import org.iotb.probe.testing.TestCerts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** busybox telnetd, vsftpd (anonymous on and off) and mosquitto (anonymous on and off), found and judged. */
+@Tag("integration")
 class PlainServicesTest {
     static final DeviceTarget LOOPBACK = new DeviceTarget("127.0.0.1", InetAddress.getLoopbackAddress());
     @TempDir

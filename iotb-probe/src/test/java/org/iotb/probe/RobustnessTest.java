@@ -13,6 +13,7 @@ import org.iotb.probe.testing.Daemons;
 import org.iotb.probe.testing.FragileHttpServer;
 import org.iotb.probe.testing.Nginx;
 import org.iotb.probe.testing.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class RobustnessTest {
     }
 
     @Test
+    @Tag("integration")
     void nginxAndMosquittoKeepAnswering() throws Exception {
         try (ServerProcess nginx = Nginx.start(dir, "", "location / { return 200 'ok'; }");
                 ServerProcess mqtt = Daemons.mosquitto(dir, true, "")) {
@@ -49,6 +51,7 @@ class RobustnessTest {
     }
 
     @Test
+    @Tag("integration")
     void libcoapServerKeepsAnswering() throws Exception {
         String bin = ServerProcess.require("coap-server-notls");
         int port = ServerProcess.freePort();

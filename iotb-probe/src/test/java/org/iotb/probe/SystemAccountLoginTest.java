@@ -18,6 +18,7 @@ import org.iotb.probe.testing.PrivateAccounts;
 import org.iotb.probe.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each server runs in a private mount namespace whose /etc/passwd and /etc/shadow hold one "admin" account:
  * password "admin" (first entry of the default list) on one server of each kind, a random one on the other.
  */
+@Tag("integration")
 class SystemAccountLoginTest {
     static final DeviceTarget LOOPBACK = new DeviceTarget("127.0.0.1", InetAddress.getLoopbackAddress());
     static final String RANDOM = HexFormat.of().formatHex(randomBytes());

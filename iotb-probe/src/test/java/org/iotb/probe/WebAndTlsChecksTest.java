@@ -16,6 +16,7 @@ import org.iotb.probe.testing.ServerProcess;
 import org.iotb.probe.testing.TestCerts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Four nginx servers, each weakness configured on one and absent on another: plain-HTTP Basic auth and an
  * exposed config file vs a catch-all page; legacy TLS with weak suites and a broken certificate vs modern TLS.
  */
+@Tag("integration")
 class WebAndTlsChecksTest {
     @TempDir
     static Path dir;

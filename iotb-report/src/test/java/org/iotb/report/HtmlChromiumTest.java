@@ -14,12 +14,14 @@ import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Renders the HTML report in headless Chromium and checks what a person sees: the rendered DOM text and a
  * screenshot. Files are left in target/report-render for a human look.
  */
+@Tag("integration")
 class HtmlChromiumTest {
     private static final Assessment A = SampleAssessments.v1();
     private static Path dir;

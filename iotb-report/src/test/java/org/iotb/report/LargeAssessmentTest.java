@@ -9,9 +9,11 @@ import org.iotb.assess.Assessment;
 import org.iotb.model.Evidence;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A check that reports thousands of findings must not make the report unreadable or unbounded. */
+@Tag("integration")
 class LargeAssessmentTest {
     static Assessment large(int n) {
         Assessment a = SampleAssessments.v1();

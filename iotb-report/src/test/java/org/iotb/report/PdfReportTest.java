@@ -13,9 +13,11 @@ import org.iotb.assess.Assessment;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.VerdictValue;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The PDF as a reader gets it: pages rasterised by pdftoppm, text extracted by pdftotext (poppler-utils). */
+@Tag("integration")
 class PdfReportTest {
     private static final Assessment A = SampleAssessments.v1();
     private static Path dir;

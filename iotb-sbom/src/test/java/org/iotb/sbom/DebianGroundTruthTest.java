@@ -19,6 +19,7 @@ import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
 import org.iotb.sbom.scan.SignatureSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * no wrong version, no component Debian did not ship. Packages are downloaded once into a cache that outlives
  * `mvn clean` and fresh clones (~/.cache/iotb/sbom-debian-fixture; skips when apt cannot download, e.g. offline CI).
  */
+@Tag("integration")
 class DebianGroundTruthTest {
     static final Path FIXTURE = Path.of(System.getProperty("user.home"), ".cache", "iotb", "sbom-debian-fixture");
     static final Path ROOT = FIXTURE.resolve("root");

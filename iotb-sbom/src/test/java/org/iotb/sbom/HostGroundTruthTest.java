@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
 import org.iotb.sbom.scan.SignatureSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * package list) are copied into a tree without the dpkg database; the versions read from the binaries must be
  * the versions dpkg says are installed. Skips on machines without dpkg.
  */
+@Tag("integration")
 class HostGroundTruthTest {
     private static final long MAX_FILE = 32L << 20;
     private static final long MAX_TOTAL = 400L << 20;

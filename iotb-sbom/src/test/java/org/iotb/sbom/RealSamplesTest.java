@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * BusyBox builds and the boot loader inside a real TP-Link image must be identified with the right versions,
  * and nothing else may be invented from the other ~250 files. Skips when the samples are absent.
  */
+@Tag("integration")
 class RealSamplesTest {
     static Path samples() {
         String p = System.getProperty("IOTB_SAMPLES", System.getenv("IOTB_SAMPLES"));

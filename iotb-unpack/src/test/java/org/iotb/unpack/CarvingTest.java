@@ -10,6 +10,7 @@ import java.util.Random;
 import org.iotb.unpack.manifest.ContainerRecord;
 import org.iotb.unpack.manifest.Region;
 import org.iotb.unpack.manifest.UBootEnvironment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class CarvingTest {
     }
 
     @Test
+    @Tag("integration")
     void vendorHeaderKernelRootfsBlobYieldsItsParts() throws Exception {
         Fixtures.requireTool("xz", "xz-utils");
         Fixtures.requireTool("tar", "tar");
@@ -71,6 +73,7 @@ class CarvingTest {
     }
 
     @Test
+    @Tag("integration")
     void ubootEnvironmentIsFoundByCrcAndParsed() throws Exception {
         Fixtures.requireTool("mkenvimage", "u-boot-tools");
         Files.writeString(tmp.resolve("env.txt"), "bootcmd=bootm 0x9f020000\nbootdelay=0\nbaudrate=115200\n"

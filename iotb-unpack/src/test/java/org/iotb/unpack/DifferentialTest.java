@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.iotb.unpack.manifest.ContainerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The tree iotb extracts equals (paths, sizes, hashes, modes, symlink targets) what the reference tool
  * extracts from the same image, for images the real Debian tools made at test time.
  */
+@Tag("integration")
 class DifferentialTest {
     @TempDir
     Path tmp;

@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.iotb.unpack.manifest.EntryType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,7 @@ class HostileArchiveTest {
     }
 
     @Test
+    @Tag("integration")
     void aContainerHoldingItselfIsNotUnpackedForever() throws Exception {
         Fixtures.requireTool("dtc", "device-tree-compiler");
         // a FIT whose one image is the whole FIT file (data-position 0, data-size = file size): a real quine
@@ -187,6 +189,7 @@ class HostileArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tar", "zip", "gz", "xz", "cpio", "7z", "bz2"})
+    @Tag("integration")
     void truncatedArchivesGivePartialResults(String kind) throws Exception {
         Path src = Fixtures.sourceTree(tmp.resolve("src"));
         String make = switch (kind) {
@@ -217,6 +220,7 @@ class HostileArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"find . | cpio --quiet -o -H newc > ../d.img", "tar -cf ../d.img ."})
+    @Tag("integration")
     void deviceNodesAndFifosAreRecordedNeverCreated(String make) throws Exception {
         Fixtures.requireTool("cpio", "cpio");
         Path src = Files.createDirectories(tmp.resolve("src/dev"));
@@ -238,6 +242,7 @@ class HostileArchiveTest {
     }
 
     @Test
+    @Tag("integration")
     void theSampleTraversalTarStaysInside() throws IOException {
         Path tar = Fixtures.samples().resolve("malicious/tar_dirtraversal.tar");
         UnpackResult r = Fixtures.unpack(tar, out);

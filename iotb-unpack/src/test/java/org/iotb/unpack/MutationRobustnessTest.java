@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Deterministic corruption of every fuzz seed (real tool output) run through the whole engine, disk writes
  * included: each run must end with a manifest and everything inside its output directory.
  */
+@Tag("integration")
 class MutationRobustnessTest {
     static final Path SEEDS = Path.of("src/test/resources/org/iotb/unpack/formats/FormatFuzzTestInputs");
     static final int MUTANTS_PER_SEED = 8;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.iotb.unpack.manifest.ContainerRecord;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every real sample image unpacks without an exception, inside its output directory, within its limits;
  * the known structures of the vendor and format samples are found. Skipped when the samples are absent.
  */
+@Tag("integration")
 class SampleCorpusTest {
     @TempDir
     Path tmp;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.iotb.firmware.checks.cred.CryptScheme;
 import org.iotb.firmware.checks.cred.CryptVerifier;
 import org.iotb.firmware.support.TestInputs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Hashes made by real tools (openssl passwd, perl's crypt(3)) are verified by our cracker. */
@@ -16,6 +17,7 @@ class CryptVerifierTest {
     }
 
     @Test
+    @Tag("integration")
     void verifiesHashesProducedByOpensslAndLibcCrypt() throws Exception {
         TestInputs.requireTools("openssl", "perl");
         String md5 = tool("openssl", "passwd", "-1", "-salt", "Jl7H1VOG", "admin");

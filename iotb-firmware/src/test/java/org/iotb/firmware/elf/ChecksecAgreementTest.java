@@ -16,6 +16,7 @@ import org.iotb.firmware.support.TestInputs;
 import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.TreeFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * mips64el, i386, armel binaries + the shared router samples) must equal Debian's checksec, field by field.
  * Every disagreement is printed before the assertion.
  */
+@Tag("integration")
 class ChecksecAgreementTest {
 
     @Test

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.iotb.firmware.support.TestInputs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ElfFileTest {
 
     @Test
+    @Tag("integration")
     void readsDynamicSymbolsOfARouterBinaryWithoutSectionHeaders() throws Exception {
         Path ubusd = TestInputs.samples().resolve("elf/openwrt_ubusd_mips32be_uclibc");
         ElfFile elf = ElfFile.parse(Files.readAllBytes(ubusd));
@@ -38,6 +40,7 @@ class ElfFileTest {
     }
 
     @Test
+    @Tag("integration")
     void mutatedRealBinariesNeverCrashTheReader() throws Exception {
         Path dir = TestInputs.samples().resolve("elf");
         Random rnd = new Random(42); // fixed seed: reproducible

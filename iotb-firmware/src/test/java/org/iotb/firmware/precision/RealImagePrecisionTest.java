@@ -17,6 +17,7 @@ import org.iotb.firmware.support.TestInputs;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,7 @@ class RealImagePrecisionTest {
     }
 
     @Test
+    @Tag("integration")
     void importingSrandAndTimeIsInformationNotAWeakness() throws Exception {
         Path busybox = TestInputs.samples().resolve("elf/router_busybox_mips32be_uclibc");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(busybox), "sample busybox missing");
@@ -172,6 +174,7 @@ class RealImagePrecisionTest {
     }
 
     @Test
+    @Tag("integration")
     void dropbearKeyUnderAVendorNameIsFoundByContent() throws Exception {
         TestInputs.requireTools("dropbearkey");
         Path key = root.resolve("etc/rsa_host_key"); // the Broadcom rootfs's name for its Dropbear RSA key
@@ -201,6 +204,7 @@ class RealImagePrecisionTest {
     }
 
     @Test
+    @Tag("integration")
     void uclibcStyleLibraryWithAnInterpreterIsALibraryNotAnExecutable() throws Exception {
         TestInputs.requireTools("gcc");
         // uClibc 0.9.30 libraries (libcrypt-0.9.30.so in TP-Link WR841N) carry PT_INTERP and DT_SONAME

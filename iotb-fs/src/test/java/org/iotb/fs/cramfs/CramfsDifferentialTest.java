@@ -13,11 +13,13 @@ import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** mkfs.cramfs images in both byte orders, compared with fsck.cramfs --extract; plus the real samples. */
+@Tag("integration")
 class CramfsDifferentialTest {
     @TempDir
     static Path work;

@@ -18,6 +18,7 @@ import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ext images built by mke2fs -d / genext2fs, compared with debugfs rdump (regular files, directories, symlinks,
  * modes) and with the source tree for device nodes and fifos, which rdump does not dump.
  */
+@Tag("integration")
 class ExtDifferentialTest {
     @TempDir
     static Path work;

@@ -14,10 +14,12 @@ import org.iotb.fs.testing.Tools;
 import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** genromfs images compared with their source tree (romfs keeps no permissions, so modes are not compared). */
+@Tag("integration")
 class RomfsTest {
     @TempDir
     Path work;

@@ -16,12 +16,14 @@ import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Builds squashfs images with mksquashfs and compares our extraction with unsquashfs's, entry by entry. */
+@Tag("integration")
 class SquashfsDifferentialTest {
     @TempDir
     static Path work;

@@ -15,12 +15,14 @@ import org.iotb.fs.testing.Tools;
 import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Squashfs 2.x and 3.x (both byte orders, zlib and vendor LZMA) from the shared samples. */
+@Tag("integration")
 class SquashfsLegacyTest {
     private final SquashfsHandler handler = new SquashfsHandler();
     @TempDir

@@ -12,12 +12,14 @@ import org.iotb.fs.testing.Tools;
 import org.iotb.fs.testing.Trees;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real images from the shared sample folder (skipped when it is absent). */
+@Tag("integration")
 class SquashfsSamplesTest {
     private final SquashfsHandler handler = new SquashfsHandler();
     @TempDir

@@ -25,10 +25,12 @@ import org.iotb.probe.testing.ServerProcess;
 import org.iotb.probe.testing.SshServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** OpenSSH (weak and hardened) and dropbear: algorithm verdicts agree with ssh-audit; password logins seen. */
+@Tag("integration")
 class SshChecksTest {
     @TempDir
     static Path dir;

@@ -16,10 +16,12 @@ import org.iotb.probe.testing.ServerProcess;
 import org.iotb.probe.testing.TestCerts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** iotb's protocol and cipher lists equal sslscan's on the same nginx (legacy and modern configurations). */
+@Tag("integration")
 class TlsScannerDifferentialTest {
     @TempDir
     static Path dir;

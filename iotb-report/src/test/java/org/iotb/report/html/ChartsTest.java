@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
@@ -39,6 +40,7 @@ class ChartsTest {
 
     /** A real vendor image: its LZMA-compressed body must plot above the 7.2-bit line, its header below. */
     @Test
+    @Tag("integration")
     void realFirmwareEntropyPlotsCompressedDataHigh() throws Exception {
         Path samples = Path.of(System.getProperty("IOTB_SAMPLES",
                 System.getenv().getOrDefault("IOTB_SAMPLES", "../../shared/samples")));

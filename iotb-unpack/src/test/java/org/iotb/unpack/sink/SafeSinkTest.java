@@ -16,6 +16,7 @@ import org.iotb.unpack.UnpackOptions;
 import org.iotb.unpack.manifest.EntryType;
 import org.iotb.unpack.manifest.ManifestEntry;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,6 +219,7 @@ class SafeSinkTest {
      * default run uses 30 000; -Diotb.manyFiles=100000 runs the full-size version.
      */
     @Test
+    @Tag("integration")
     void manyTinyFilesStayWithinTheFileLimit() throws IOException {
         int n = Integer.getInteger("iotb.manyFiles", 30_000);
         SafeSink s = sink(UnpackOptions.builder().maxFiles(n).build(), 1 << 20);

@@ -17,10 +17,12 @@ import org.iotb.fs.flash.yaffs2.Yaffs2Handler;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Match;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real images from /work/shared/samples (skipped when absent); see its MANIFEST.md for their origin. */
+@Tag("integration")
 class SampleCorpusTest {
     /** sha256 of filesystems/test.ubifs in the sample MANIFEST; ubi.img carries the same image as volume "rootfs". */
     private static final String TEST_UBIFS_SHA256 = "38b8c42d115148c3b6ee121eb77f77ffa54c3cfbdbbf52fb2c29857076641428";

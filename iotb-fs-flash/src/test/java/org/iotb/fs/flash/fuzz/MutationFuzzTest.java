@@ -15,6 +15,7 @@ import org.iotb.fs.flash.yaffs2.Yaffs2Handler;
 import org.iotb.fs.flash.yaffs2.Yaffs2Seeds;
 import org.iotb.unpack.spi.FormatHandler;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,7 @@ class MutationFuzzTest {
     }
 
     @Test
+    @Tag("integration")
     void jffs2LittleEndian() throws Exception {
         Path img = tmp.resolve("j-le");
         Tools.run(List.of(Tools.find("mkfs.jffs2", "mtd-utils").toString(), "-r", tree.toString(), "-o", img.toString(), "-l",
@@ -57,6 +59,7 @@ class MutationFuzzTest {
     }
 
     @Test
+    @Tag("integration")
     void jffs2BigEndianLzo() throws Exception {
         Path img = tmp.resolve("j-be");
         Tools.run(List.of(Tools.find("mkfs.jffs2", "mtd-utils").toString(), "-r", tree.toString(), "-o", img.toString(), "-b",
@@ -65,12 +68,14 @@ class MutationFuzzTest {
     }
 
     @Test
+    @Tag("integration")
     void ubifs() throws Exception {
         Path img = Images.mkfsUbifs(tree, tmp.resolve("u.ubifs"), "zlib", "512", "15360");
         fuzz(new UbifsHandler(), Files.readAllBytes(img), CrcFixer::ubifs, 3);
     }
 
     @Test
+    @Tag("integration")
     void ubi() throws Exception {
         Path fs = Images.mkfsUbifs(tree, tmp.resolve("v.ubifs"), "lzo", "512", "15360");
         Path ini = tmp.resolve("v.ini");

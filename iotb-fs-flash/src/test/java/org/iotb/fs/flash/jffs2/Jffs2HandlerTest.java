@@ -16,11 +16,13 @@ import org.iotb.fs.flash.support.Tools;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("integration")
 class Jffs2HandlerTest {
     @TempDir
     static Path tmp;

@@ -16,6 +16,7 @@ import org.iotb.fs.flash.support.RecordingSink;
 import org.iotb.fs.flash.support.SourceTree;
 import org.iotb.fs.flash.support.Tools;
 import org.iotb.unpack.spi.ByteSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tukaani.xz.LZMA2Options;
@@ -52,6 +53,7 @@ class Jffs2LzmaTest {
     }
 
     @Test
+    @Tag("integration")
     void imageWithLzmaNodesExtractsLikeTheSource() throws Exception {
         Path src = tmp.resolve("src");
         SourceTree.generate(src, 99);

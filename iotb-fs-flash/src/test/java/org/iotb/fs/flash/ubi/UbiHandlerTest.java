@@ -19,6 +19,7 @@ import org.iotb.fs.flash.ubifs.UbifsHandler;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.Match;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,7 @@ class UbiHandlerTest {
 
     @ParameterizedTest(name = "PEB {0} min-io {1} sub-page {2}")
     @CsvSource({"128KiB, 2048, 512, 129024", "128KiB, 2048, 2048, 126976", "16KiB, 512, 512, 15360", "256KiB, 4096, 4096, 253952"})
+    @Tag("integration")
     void volumesAreRebuilt(String peb, String minIo, String subPage, long leb) throws Exception {
         Path img = ubinize("v" + peb + minIo + subPage, peb, minIo, subPage, leb);
         Path out = tmp.resolve("out-" + peb + minIo + subPage);
@@ -92,6 +94,7 @@ class UbiHandlerTest {
     }
 
     @Test
+    @Tag("integration")
     void newerCopyOfALebWinsAndOlderLoses() throws Exception {
         Path img = ubinize("sq", "16KiB", "512", "512", 15360);
         byte[] b = Files.readAllBytes(img);
@@ -129,6 +132,7 @@ class UbiHandlerTest {
     }
 
     @Test
+    @Tag("integration")
     void rejectsCorruptEcHeaderAndPlainData() throws Exception {
         Path img = ubinize("bad", "16KiB", "512", "512", 15360);
         byte[] b = Files.readAllBytes(img);
