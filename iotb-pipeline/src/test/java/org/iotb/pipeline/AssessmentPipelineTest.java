@@ -14,8 +14,10 @@ import org.iotb.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The pipeline as a server or worker would call it: no command line, events to a listener, an Assessment back. */
+@Tag("integration")
 class AssessmentPipelineTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "smart-lock").toAbsolutePath().normalize();
     private static AssessmentPipeline pipeline;

@@ -18,8 +18,10 @@ import org.iotb.model.facts.ServiceFact;
 import org.iotb.model.facts.SystemFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The typed facts a firmware scan carries beside its findings, on real and multi-root trees. */
+@Tag("integration")
 class FirmwareFactsExtractorTest {
 
     @Test

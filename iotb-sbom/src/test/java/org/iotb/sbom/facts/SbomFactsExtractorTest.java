@@ -11,8 +11,10 @@ import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
 import org.iotb.sbom.SbomOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The SBOM's components as typed facts, on the real router binaries of ../shared/samples/elf. */
+@Tag("integration")
 class SbomFactsExtractorTest {
     @Test
     void realBusyboxBuildsBecomeComponentFacts() throws Exception {
