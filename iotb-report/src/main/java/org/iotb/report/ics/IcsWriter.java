@@ -138,21 +138,8 @@ public final class IcsWriter {
         return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
     }
 
+    /** HTML escaping: the report's one XML/HTML escaper. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return org.iotb.report.Xml.esc(s);
     }
 }
