@@ -73,6 +73,9 @@ class BruteForceJudgementTest {
         Finding f = finding(BruteForceCheck.ID, keyOnly);
         assertThat(f.outcome()).as(f.message()).isEqualTo(Outcome.PASS);
         assertThat(f.message()).contains("offers only publickey", "no password-based login");
+        Finding creds = finding(DefaultCredentialsCheck.ID, keyOnly);
+        assertThat(creds.outcome()).as(creds.message()).isEqualTo(Outcome.PASS);
+        assertThat(creds.message()).contains("offers only publickey", "no default password can be tried");
         // no password was sent: sshd logged no failed password
         assertThat(keyOnly.log()).doesNotContain("Failed password");
     }
