@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The links a device's web page leads to: {@code a href}, {@code frame}/{@code iframe src}, {@code form action}
- * (with the form's method) and simple script navigation ({@code location = '…'}, {@code location.href = "…"},
+ * (with the form's method), {@code <meta http-equiv=refresh>} targets and simple script navigation ({@code location = '…'}, {@code location.href = "…"},
  * {@code window.open('…')}). Regex over a bounded page, as for {@link HtmlForm}: the page is attacker-controlled.
  */
 public final class PageLinks {
@@ -18,6 +18,10 @@ public final class PageLinks {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SCRIPT_NAV = Pattern.compile(
             "(?:location(?:\\.href)?\\s*=|location\\.(?:assign|replace)\\(|window\\.open\\()\\s*[\"']([^\"'\\s]{1,500})[\"']");
+
+    private static final Pattern META_REFRESH = Pattern.compile(
+            "<meta\\b[^>]{0,300}http-equiv\\s*=\\s*[\"']?refresh[^>]{0,300}url\\s*=\\s*['\"]?([^\"'\\s>]{1,500})",
+            Pattern.CASE_INSENSITIVE);
 
     private PageLinks() {
     }
@@ -51,6 +55,10 @@ public final class PageLinks {
             }
             boolean post = tag.equals("form") && "post".equalsIgnoreCase(a.get("method"));
             out.add(new Link(target, post ? "post" : "get", post ? harmlessPostBody(page, m.end()) : null));
+        }
+        Matcher meta = META_REFRESH.matcher(page);
+        while (out.size() < max && meta.find()) {
+            out.add(new Link(meta.group(1), "get"));
         }
         Matcher s = SCRIPT_NAV.matcher(page);
         while (out.size() < max && s.find()) {

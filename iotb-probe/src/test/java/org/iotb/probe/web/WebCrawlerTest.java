@@ -46,6 +46,7 @@ class WebCrawlerTest {
                         + "<a href=\"http://127.0.0.1:8081/port.html\">other port</a>"
                         + "<a href=\"http://evil.example:8080/host.html\">other host</a>"
                         + "<a href=\"http://127.0.0.1:8080/abs.html#frag\">same origin</a>");
+                case "/top.html" -> page("<meta http-equiv=\"refresh\" content=\"0; url=/refreshed.html\">");
                 case "/js.html" -> HttpResponse.parse("HTTP/1.0 302 Found\r\nLocation: /moved.html\r\n\r\n"
                         .getBytes(StandardCharsets.UTF_8));
                 default -> page("<html>leaf</html>");
@@ -53,7 +54,7 @@ class WebCrawlerTest {
         }, "http", "127.0.0.1", 8080, false, () -> false);
         c.crawl();
         assertThat(fetched).containsExactlyInAnyOrder("get /", "get /top.html", "get /side.html", "get /go.cgi",
-                "get /abs.html", "get /js.html", "get /moved.html");
+                "get /abs.html", "get /js.html", "get /moved.html", "get /refreshed.html");
     }
 
     @Test
