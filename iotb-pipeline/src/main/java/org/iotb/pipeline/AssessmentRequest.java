@@ -24,7 +24,17 @@ public record AssessmentRequest(Path profile, Path declarations, List<Path> firm
 
     /** The default probe options with login attempts allowed or not and, unless null, these ports ("22,80,8000-8100", "all"). */
     public static ProbeOptions probeOptions(boolean intrusive, String ports) {
+        return probeOptions(intrusive, ports, null);
+    }
+
+    /** As above, with UDP probing on at these ports when {@code udpPorts} is not null ("coap=5684,snmp=1161,5000"). */
+    public static ProbeOptions probeOptions(boolean intrusive, String ports, String udpPorts) {
         ProbeOptions options = ProbeOptions.defaults().withIntrusive(intrusive);
+        try {
+            options = options.withUdpPorts(udpPorts);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineInputException("--udp-ports: " + e.getMessage());
+        }
         if (ports == null) {
             return options;
         }

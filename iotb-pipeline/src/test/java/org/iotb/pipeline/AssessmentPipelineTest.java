@@ -91,6 +91,10 @@ class AssessmentPipelineTest {
         assertThatThrownBy(() -> AssessmentRequest.probeOptions(false, "22,http"))
                 .isInstanceOf(PipelineInputException.class).hasMessageStartingWith("--ports");
         assertThat(AssessmentRequest.probeOptions(true, "22,80").intrusive()).isTrue();
+        assertThatThrownBy(() -> AssessmentRequest.probeOptions(false, null, "coap=0"))
+                .isInstanceOf(PipelineInputException.class).hasMessageStartingWith("--udp-ports");
+        assertThat(AssessmentRequest.probeOptions(false, null, "snmp=1161").udpPorts()).containsEntry("snmp", 1161);
+        assertThat(AssessmentRequest.probeOptions(false, null, null).udp()).isFalse();
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param tcpPorts          ports to connect-scan; null means {@link Ports#COMMON}
  * @param udp               also send the UDP discovery probes (SSDP, mDNS, CoAP, SNMP, TFTP)
- * @param udpPorts          UDP port overrides per protocol name (empty = well-known ports)
+ * @param udpPorts          UDP ports from --udp-ports ({@link org.iotb.probe.net.UdpPortSpec}): per protocol name
+ *                          (coap, coaps, ssdp, mdns, snmp, tftp) the port its probe goes to, and "any:PORT" for
+ *                          ports every probe is sent to; empty = the well-known ports
  * @param intrusive         allow credential guessing, brute-force measurement and malformed input
  * @param connectTimeout    per connection attempt
  * @param readTimeout       per read
@@ -57,6 +59,11 @@ public record ProbeOptions(
     public ProbeOptions withUdp(boolean on, java.util.Map<String, Integer> overrides) {
         return new ProbeOptions(tcpPorts, on, overrides, intrusive, connectTimeout, readTimeout, ratePerSecond,
                 concurrency, attemptBudget, budget, credentials);
+    }
+
+    /** UDP probing on, to the ports of an --udp-ports list ("coap=5684,snmp=1161,5000"); null keeps the standard ports. */
+    public ProbeOptions withUdpPorts(String spec) {
+        return spec == null ? this : withUdp(true, org.iotb.probe.net.UdpPortSpec.parse(spec));
     }
 
     public ProbeOptions withIntrusive(boolean on) {

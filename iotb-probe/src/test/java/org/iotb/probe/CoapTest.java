@@ -58,6 +58,23 @@ class CoapTest {
         assertThat(inv.message()).contains(coap.port + "/udp coap");
     }
 
+    /** The service inventory's summary line: "…: 5683/udp coap, …". */
+    static String inventory(ProbeOptions o) {
+        ScanResult r = new DeviceScanner().scanResult(new DeviceTarget("127.0.0.1", InetAddress.getLoopbackAddress()),
+                o.withPorts(List.of(coap.port)).withBudget(Duration.ofSeconds(30))
+                        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(700)), ProgressListener.NONE);
+        return r.findings().stream().filter(f -> f.check().equals("net.svc.inventory")).findFirst().get().message();
+    }
+
+    @Test
+    void udpPortsListPointsTheProbesAtTheNamedPorts() {
+        // the server is on a random port: the standard ports miss it, a service=port or a bare port finds it
+        assertThat(inventory(ProbeOptions.defaults().withUdp(true, Map.of()))).doesNotContain(coap.port + "/udp coap");
+        assertThat(inventory(ProbeOptions.defaults().withUdpPorts("coap=" + coap.port))).contains(coap.port + "/udp coap");
+        assertThat(inventory(ProbeOptions.defaults().withUdpPorts(String.valueOf(coap.port))))
+                .contains(coap.port + "/udp coap");
+    }
+
     @Test
     void silentUdpPortIsNotRunNotFail() throws Exception {
         ScanResult r = scan(ServerProcess.freePort());

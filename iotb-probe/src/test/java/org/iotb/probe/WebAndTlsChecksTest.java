@@ -34,6 +34,7 @@ class WebAndTlsChecksTest {
     static ServerProcess goodTls;
     static ServerProcess tls13Only;
     static TestCerts.Pem badCert;
+    static ServerProcess staticRsa;
     static ScanResult result;
 
     @BeforeAll
@@ -52,11 +53,16 @@ class WebAndTlsChecksTest {
         goodTls = Nginx.start(dir, "ssl", "server_tokens off; ssl_certificate " + good.cert()
                 + "; ssl_certificate_key " + good.key() + "; ssl_protocols TLSv1.2 TLSv1.3;"
                 + " ssl_ciphers 'ECDHE+AESGCM:ECDHE+CHACHA20'; location / { return 200 ok; }");
+        // TLS 1.2 only, one static-RSA CBC-SHA1 suite beside an ECDHE-GCM one: nothing rejected, something discouraged
+        staticRsa = Nginx.start(dir, "ssl", "server_tokens off; ssl_certificate " + good.cert()
+                + "; ssl_certificate_key " + good.key() + "; ssl_protocols TLSv1.2;"
+                + " ssl_ciphers 'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256'; location / { return 200 ok; }");
         tls13Only = Nginx.start(dir, "ssl", "server_tokens off; ssl_certificate " + badCert.cert()
                 + "; ssl_certificate_key " + badCert.key() + "; ssl_protocols TLSv1.3;"
                 + " ssl_ciphers 'DEFAULT:@SECLEVEL=0'; location / { return 200 ok; }");
         ProbeOptions o = ProbeOptions.defaults()
-                .withPorts(List.of(weakWeb.port, catchAll.port, weakTls.port, goodTls.port, tls13Only.port))
+                .withPorts(List.of(weakWeb.port, catchAll.port, weakTls.port, goodTls.port, tls13Only.port,
+                        staticRsa.port))
                 .withBudget(Duration.ofSeconds(90));
         result = new DeviceScanner().scanResult(new DeviceTarget("127.0.0.1", InetAddress.getLoopbackAddress()), o,
                 ProgressListener.NONE);
@@ -64,7 +70,7 @@ class WebAndTlsChecksTest {
 
     @AfterAll
     static void stop() {
-        for (ServerProcess p : new ServerProcess[] {weakWeb, catchAll, weakTls, goodTls, tls13Only}) {
+        for (ServerProcess p : new ServerProcess[] {weakWeb, catchAll, weakTls, goodTls, tls13Only, staticRsa}) {
             if (p != null) {
                 p.close();
             }
@@ -129,6 +135,17 @@ class WebAndTlsChecksTest {
         assertThat(m.get(weakTls.port).outcome()).isEqualTo(Outcome.FAIL);
         assertThat(m.get(weakTls.port).message()).contains("null", "anon");
         assertThat(m.get(goodTls.port).outcome()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void staticRsaAndCbcSha1AreWarningsNamingTheirSource() {
+        Finding f = byPort("net.tls.weak-cipher").get(staticRsa.port);
+        assertThat(f.outcome()).as(f.message()).isEqualTo(Outcome.WARNING);
+        assertThat(f.message()).contains("no-forward-secrecy", "cbc-sha1", "RFC 9325", "BSI TR-02102-2");
+        assertThat(f.evidence()).anySatisfy(e -> assertThat(e.reply()).contains("TLS_RSA_WITH_AES_128_CBC_SHA"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> sources = (Map<String, String>) f.data().get("sources");
+        assertThat(sources.get("no-forward-secrecy")).contains("RFC 9325 §4.1");
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class AssessCommand implements Callable<Integer> {
     boolean intrusive;
     @Option(names = "--ports", description = "Device ports to scan: a list/ranges like 22,80,8000-8100, or 'all'.")
     String ports;
+    @Option(names = "--udp-ports", paramLabel = "LIST", description = "Also probe UDP on --device, at these ports: "
+            + "service=port (coap, coaps, ssdp, mdns, snmp, tftp) or bare ports that get every probe, e.g. "
+            + "coap=5684,snmp=1161,5000.")
+    String udpPorts;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Directory for the reports.")
     Path outDir;
     @Option(names = {"-f", "--format"}, defaultValue = "all",
@@ -72,7 +76,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
         AssessmentPipeline pipeline = new AssessmentPipeline(Catalog.load());
         AssessmentRequest request = new AssessmentRequest(profile, declarations, firmware, devices,
-                AssessmentRequest.probeOptions(intrusive, ports), db, workdir);
+                AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir);
         Assessment a = pipeline.run(request, new Progress(spec.commandLine().getErr(), quiet));
         List<Path> written = ReportWriter.write(a, pipeline.catalog(), outDir, formats);
         var out = spec.commandLine().getOut();

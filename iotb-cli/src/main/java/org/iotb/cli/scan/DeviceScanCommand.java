@@ -51,6 +51,12 @@ public final class DeviceScanCommand implements Callable<Integer> {
     @Option(names = "--udp", description = "Also send UDP discovery probes (SSDP, mDNS, CoAP, SNMP, TFTP).")
     boolean udp;
 
+    @Option(names = "--udp-ports", paramLabel = "LIST",
+            description = "UDP probes to the ports the device's documentation names (implies --udp): service=port "
+                    + "moves a probe (coap, coaps, ssdp, mdns, snmp, tftp), a bare port gets every probe "
+                    + "(coap=5684,snmp=1161,5000). Default: the standard ports.")
+    String udpPorts;
+
     @Option(names = "--intrusive", description = "Allow login attempts (default credentials, brute-force "
             + "resistance) and malformed-input robustness tests. May lock accounts, trigger alarms or crash "
             + "the device.")
@@ -145,6 +151,7 @@ public final class DeviceScanCommand implements Callable<Integer> {
                 .withRate(rate, concurrency)
                 .withAttemptBudget(attempts)
                 .withBudget(Duration.ofSeconds(budgetSeconds));
+        o = o.withUdpPorts(udpPorts);
         if (credentials != null) {
             o = o.withCredentials(org.iotb.probe.auth.DefaultCredentials.fromFile(credentials));
         }

@@ -41,4 +41,21 @@ class DeviceScanCommandTest {
         String help = cl.getUsageMessage();
         assertThat(help).contains("--intrusive", "--budget", "--rate", "--ports", "authorised");
     }
+
+    @Test
+    void udpPortsPointTheUdpProbesAndImplyUdp() throws Exception {
+        DeviceScanCommand c = new DeviceScanCommand();
+        new CommandLine(c).parseArgs("127.0.0.1", "--udp-ports", "coap=15683,5000");
+        var o = c.options();
+        assertThat(o.udp()).isTrue();
+        assertThat(o.udpPorts()).containsEntry("coap", 15683).containsEntry("any:5000", 5000);
+        DeviceScanCommand plain = new DeviceScanCommand();
+        new CommandLine(plain).parseArgs("127.0.0.1", "--udp");
+        assertThat(plain.options().udpPorts()).isEmpty();
+        CommandLine bad = new CommandLine(new DeviceScanCommand());
+        java.io.StringWriter err = new java.io.StringWriter();
+        bad.setErr(new java.io.PrintWriter(err));
+        assertThat(bad.execute("127.0.0.1", "--udp-ports", "telnet=23", "-q")).isNotZero();
+        assertThat(err.toString()).contains("unknown UDP service 'telnet'");
+    }
 }

@@ -16,7 +16,8 @@ import org.iotb.probe.checks.Ev;
  * net.auth.bruteforce-resistance (intrusive): N wrong passwords in a row, one after another at full pace, on
  * the first login service. Passes when the device refuses or locks (429/503, dropped connections, lockout),
  * answers slowly (median >= 1 s) or slows down (last third >= 3x the first third); fails when it answers
- * every guess quickly. The timings are in the finding's data.
+ * every guess quickly. The timings are in the finding's data. A service that offers no password-based method at
+ * all (a key-only SSH server) passes without a guess: what would be measured is the method list saying no.
  */
 public final class BruteForceCheck extends LoginCheck {
     public static final String ID = "net.auth.bruteforce-resistance";
@@ -38,6 +39,14 @@ public final class BruteForceCheck extends LoginCheck {
     static Finding measure(ProbeContext ctx, LoginTargets.Target t) {
         int n = Math.max(6, Math.min(ctx.options.attemptBudget(), 30));
         String where = t.probe().protocol() + " on port " + t.service().port();
+        String excluded = t.probe().passwordsExcluded(ctx, t.service(), "admin");
+        if (excluded != null) {
+            // the refusals would come from the method list, not from a password check: nothing to brute-force
+            return Finding.pass(ID, where + " " + excluded + ": no password-based login to guess",
+                    List.of(Ev.of(ctx, t.service(), t.probe().protocol(), "authentication methods for admin"
+                            + " (no password sent)", excluded))).withData(Map.of("port", t.service().port(),
+                    "protocol", t.probe().protocol(), "passwordLogin", false));
+        }
         List<Long> times = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         int refused = 0;

@@ -39,6 +39,14 @@ public final class DefaultCredentialsCheck extends LoginCheck {
         int refused = 0;
         int unknown = 0;
         String where = t.probe().protocol() + " on port " + t.service().port();
+        String excluded = passwordsExcludedForAll(ctx, t, creds.subList(0, Math.max(0, budget)));
+        if (excluded != null) {
+            return Finding.pass(ID, where + " " + excluded + ": no default password can be tried",
+                    List.of(Ev.of(ctx, t.service(), t.probe().protocol(), "authentication methods for each user name"
+                            + " of the default list (no password sent)", excluded)))
+                    .withData(Map.of("port", t.service().port(), "protocol", t.probe().protocol(),
+                            "passwordLogin", false));
+        }
         for (int i = 0; i < budget; i++) {
             if (ctx.deadline.expired()) {
                 ctx.warn("default credentials on " + where + " stopped by the time budget after " + tried);
@@ -77,5 +85,18 @@ public final class DefaultCredentialsCheck extends LoginCheck {
                 List.of(Ev.of(ctx, t.service(), t.probe().protocol(), tried + " login attempts from the default list"
                         + " (" + t.probe().describe(ctx, t.service()) + ")",
                         "all rejected")));
+    }
+
+    /** The reason when the service offers no password-based method to any user name we would try, else null. */
+    static String passwordsExcludedForAll(ProbeContext ctx, LoginTargets.Target t, List<Credential> creds) {
+        String reason = null;
+        for (String user : creds.stream().map(Credential::username).distinct().toList()) {
+            String r = t.probe().passwordsExcluded(ctx, t.service(), user);
+            if (r == null) {
+                return null;
+            }
+            reason = reason == null ? r : reason;
+        }
+        return reason;
     }
 }

@@ -16,6 +16,15 @@ public interface LoginProbe {
         return 0;
     }
 
+    /**
+     * Why no password can be guessed on this service for this user (e.g. "offers only publickey"), learned without
+     * trying one; null when passwords are offered or the probe cannot tell. Guessing checks pass on such a
+     * service instead of timing refusals that come from the method list, not from a password check.
+     */
+    default String passwordsExcluded(ProbeContext ctx, Service s, String username) {
+        return null;
+    }
+
     /** What is being logged into, for evidence (URL, form fields); the protocol label by default. */
     default String describe(ProbeContext ctx, Service s) {
         return protocol() + " on port " + s.port();

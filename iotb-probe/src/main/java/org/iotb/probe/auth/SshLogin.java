@@ -27,4 +27,15 @@ public final class SshLogin implements LoginProbe {
         }
         return new LoginResult(LoginResult.Verdict.REFUSED, ms, a.message());
     }
+
+    /** Asks the server for its methods ("none" request): key-only servers name no password-based method. */
+    @Override
+    public String passwordsExcluded(ProbeContext ctx, Service s, String username) {
+        AuthMethodsProbe.Attempt a = AuthMethodsProbe.methods(ctx.host(), s.port(), username,
+                Math.max(1000, ctx.deadline.clip(Math.max(ctx.options.readMillis(), 8000))));
+        if (a.loggedIn() || a.methods().isEmpty() || AuthMethodsProbe.allowsPasswords(a.methods())) {
+            return null;
+        }
+        return "offers only " + String.join(",", a.methods()) + " to " + username;
+    }
 }

@@ -7,8 +7,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
@@ -18,8 +22,14 @@ import org.iotb.probe.ProbeContext;
 import org.iotb.probe.discovery.Service;
 import org.iotb.probe.net.Text;
 import org.iotb.probe.proto.HttpResponse;
+import org.iotb.probe.web.PageSecrets;
+import org.iotb.probe.web.WebCrawler;
 
-/** net.http.plaintext-login and net.http.unauthenticated-config on every web service. */
+/**
+ * net.http.plaintext-login and net.http.unauthenticated-config on every web service. The latter tries the known
+ * configuration paths (data/http-config-paths.tsv) and then follows the web UI's own links ({@link WebCrawler}),
+ * judging every page reached without credentials for secrets and settings forms ({@link PageSecrets}).
+ */
 public final class HttpChecks implements DeviceCheck {
     public static final String LOGIN = "net.http.plaintext-login";
     public static final String CONFIG = "net.http.unauthenticated-config";
@@ -110,16 +120,60 @@ public final class HttpChecks implements DeviceCheck {
                                     r.body().length())))));
                 }
             }
+            // then the pages the web UI itself leads to, as a visitor without credentials sees them
+            List<WebCrawler.Page> pages = crawl(ctx, s);
+            List<String> exposing = new ArrayList<>();
+            Set<String> bodies = new HashSet<>();
+            for (WebCrawler.Page p : pages) {
+                HttpResponse r = p.response();
+                if (r.status() != 200 || r.header("www-authenticate") != null || !bodies.add(r.body())) {
+                    continue;
+                }
+                List<PageSecrets.Field> fields = PageSecrets.find(r.body());
+                if (PageSecrets.exposesConfiguration(fields)) {
+                    exposing.add(p.path() + " (" + fields.stream().map(PageSecrets.Field::name).distinct()
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                    hits.add(Ev.of(ctx, s, proto, p.method().toUpperCase(Locale.ROOT) + " " + Http.url(ctx, s, p.path())
+                            + " (no credentials" + (p.from() == null ? "" : "; linked from " + p.from()) + ")",
+                            r.statusLine() + "; " + (PageSecrets.revealsSecret(fields) ? "secrets and settings"
+                                    : "settings form") + " shown: " + fields.stream().map(Object::toString)
+                                    .collect(java.util.stream.Collectors.joining("; "))));
+                }
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("port", s.port());
+            data.put("knownPaths", tried);
+            data.put("crawled", pages.stream().map(p -> p.method() + " " + p.path() + " " + p.response().status())
+                    .toList());
+            data.put("crawlBounds", WebCrawler.bounds());
+            data.put("exposingPages", exposing);
             if (!hits.isEmpty()) {
                 return Finding.fail(CONFIG, Severity.HIGH, "port " + s.port() + " serves configuration without "
-                        + "authentication at " + hits.size() + " path(s)", hits);
+                        + "authentication at " + hits.size() + " path(s)" + (exposing.isEmpty() ? ""
+                        : ": web UI pages " + String.join("; ", exposing)), hits).withData(data);
             }
             return Finding.pass(CONFIG, "port " + s.port() + ": none of " + tried.size()
                     + " known configuration paths returned configuration without credentials ("
-                    + String.join(", ", tried) + ")", List.of(Ev.of(ctx, s, proto, "GET each known config path",
-                    "no configuration content")));
+                    + String.join(", ", tried) + "), nor any of the " + pages.size() + " web UI page(s) reached"
+                    + " by following links without credentials", List.of(Ev.of(ctx, s, proto,
+                    "GET each known config path; follow the web UI's links (same origin, depth "
+                    + WebCrawler.MAX_DEPTH + ", " + WebCrawler.MAX_PAGES + " pages)",
+                    "no configuration content"))).withData(data);
         } catch (IOException e) {
             return Finding.notRun(CONFIG, "port " + s.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** The web UI's pages reachable without credentials (see {@link WebCrawler} for the bounds). */
+    static List<WebCrawler.Page> crawl(ProbeContext ctx, Service s) {
+        WebCrawler.Fetcher fetch = (method, path, body) -> method.equals("post")
+                ? Http.postForm(ctx, s, path, null, body) : Http.get(ctx, s, path, null);
+        try {
+            return new WebCrawler(fetch, s.tls() ? "https" : "http", ctx.host(), s.port(), ctx.options.intrusive(),
+                    ctx.deadline::expired).crawl();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 

@@ -17,7 +17,9 @@ import org.iotb.probe.ssh.AuthMethodsProbe;
 import org.iotb.probe.ssh.KexInit;
 import org.iotb.probe.ssh.KexInitReader;
 
-/** net.ssh.weak-algorithms (from the server's KEXINIT) and net.ssh.password-auth (methods the server allows). */
+/**
+ * net.ssh.weak-algorithms (from the server's KEXINIT, graded by data/ssh-grading.yaml: fail what the cited
+ * sources reject, warn what they discourage) and net.ssh.password-auth (methods the server allows). */
 public final class SshChecks implements DeviceCheck {
     public static final String WEAK = "net.ssh.weak-algorithms";
     public static final String PASSWORD = "net.ssh.password-auth";
@@ -67,18 +69,29 @@ public final class SshChecks implements DeviceCheck {
         Map<String, Map<String, String>> v = verdicts(k);
         List<String> fails = new ArrayList<>();
         List<String> warns = new ArrayList<>();
+        Map<String, String> sources = new TreeMap<>();
         v.forEach((kind, m) -> m.forEach((name, level) -> {
-            String reason = AlgorithmPolicy.of(kind, name).reason();
+            AlgorithmPolicy.Verdict verdict = AlgorithmPolicy.of(kind, name);
+            String line = kind + " " + name + " (" + verdict.reason() + "; " + verdict.source() + ")";
             if (level.equals("fail")) {
-                fails.add(kind + " " + name + " (" + reason + ")");
+                fails.add(line);
+                sources.put(kind + " " + name, verdict.source());
             } else if (level.equals("warn")) {
-                warns.add(kind + " " + name + " (" + reason + ")");
+                warns.add(line);
+                sources.put(kind + " " + name, verdict.source());
             }
         }));
+        // a cipher and a MAC that are each tolerable can still make a bad pair (CBC with SHA-1)
+        AlgorithmPolicy.combinations(k.ciphers(), k.macs()).forEach((pair, verdict) -> {
+            String line = "cipher+mac " + pair + " (" + verdict.reason() + "; " + verdict.source() + ")";
+            (verdict.level().equals("fail") ? fails : warns).add(line);
+            sources.put("cipher+mac " + pair, verdict.source());
+        });
         var ev = List.of(Ev.of(ctx, s, "ssh", "SSH-2.0-iotb_probe; read KEXINIT", k.banner() + " kex="
                 + String.join(",", k.kex()) + " hostkey=" + String.join(",", k.hostKey()) + " ciphers="
                 + String.join(",", k.ciphers()) + " macs=" + String.join(",", k.macs())));
-        Map<String, Object> data = Map.of("port", s.port(), "banner", k.banner(), "algorithms", v);
+        Map<String, Object> data = Map.of("port", s.port(), "banner", k.banner(), "algorithms", v,
+                "sources", sources);
         int total = v.values().stream().mapToInt(Map::size).sum();
         if (!fails.isEmpty()) {
             return Finding.fail(WEAK, Severity.MEDIUM, "SSH on port " + s.port() + " offers weak algorithms: "
@@ -89,7 +102,8 @@ public final class SshChecks implements DeviceCheck {
                     + " offers algorithms with warnings: " + String.join("; ", warns), ev, data);
         }
         return Finding.pass(WEAK, "SSH on port " + s.port() + ": none of the " + total
-                + " offered kex/host-key/cipher/MAC algorithms is classed weak", ev).withData(data);
+                + " offered kex/host-key/cipher/MAC algorithms is rejected or discouraged by the grading sources"
+                + " (data/ssh-grading.yaml)", ev).withData(data);
     }
 
     static Finding passwordAuth(ProbeContext ctx, Service s) {

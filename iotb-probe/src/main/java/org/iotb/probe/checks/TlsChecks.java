@@ -17,10 +17,15 @@ import org.iotb.probe.discovery.Service;
 import org.iotb.probe.tls.CertificateInspector;
 import org.iotb.probe.tls.CipherSuite;
 import org.iotb.probe.tls.JsseChainReader;
+import org.iotb.probe.tls.TlsGrading;
 import org.iotb.probe.tls.TlsReport;
 import org.iotb.probe.tls.TlsScanner;
 
-/** net.tls.legacy-protocol, net.tls.weak-cipher and net.tls.certificate, from one raw audit per TLS port. */
+/**
+ * net.tls.legacy-protocol, net.tls.weak-cipher and net.tls.certificate, from one raw audit per TLS port. Suites
+ * are graded by data/tls-grading.yaml: fail what the cited sources reject, warn what they discourage (static RSA
+ * key exchange, CBC with SHA-1).
+ */
 public final class TlsChecks implements DeviceCheck {
     public static final String LEGACY = "net.tls.legacy-protocol";
     public static final String WEAK = "net.tls.weak-cipher";
@@ -80,7 +85,9 @@ public final class TlsChecks implements DeviceCheck {
             return Finding.notRun(WEAK, "port " + s.port() + " completed no TLS handshake");
         }
         Map<String, List<String>> weakByProto = new LinkedHashMap<>();
+        Map<String, List<String>> discouragedByProto = new LinkedHashMap<>();
         Set<String> labels = new LinkedHashSet<>();
+        Set<String> warnLabels = new LinkedHashSet<>();
         boolean anyAead = false;
         boolean serious = false;
         Map<String, Object> all = new LinkedHashMap<>();
@@ -94,9 +101,21 @@ public final class TlsChecks implements DeviceCheck {
                     labels.addAll(w);
                     serious |= !(w.size() == 1 && w.contains("3des"));
                 }
+                // TLS 1.3 suites are all AEAD with ephemeral key exchange; the discouraged labels are about 1.2-
+                List<String> d = c.discouraged();
+                if (w.isEmpty() && !d.isEmpty()) {
+                    discouragedByProto.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(c.iana()
+                            + " (" + String.join(", ", d) + ")");
+                    warnLabels.addAll(d);
+                }
             }
         }
-        Map<String, Object> data = Map.of("port", s.port(), "ciphers", all, "weak", weakByProto);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("port", s.port());
+        data.put("ciphers", all);
+        data.put("weak", weakByProto);
+        data.put("discouraged", discouragedByProto);
+        data.put("sources", sources(labels, warnLabels));
         List<Evidence> ev = new ArrayList<>();
         weakByProto.forEach((p, list) -> ev.add(Ev.of(ctx, s, "tls", "ClientHello " + p + " offering each suite",
                 "accepted: " + String.join(", ", list))));
@@ -106,6 +125,14 @@ public final class TlsChecks implements DeviceCheck {
                     + " accepts weak cipher suites (" + String.join(", ", labels) + ")", ev).withData(data);
         }
         String lookedAt = count + " accepted suite(s) over " + String.join(", ", r.protocols());
+        if (!discouragedByProto.isEmpty()) {
+            discouragedByProto.forEach((p, list) -> ev.add(Ev.of(ctx, s, "tls", "ClientHello " + p
+                    + " offering each suite", "accepted: " + String.join(", ", list) + "; graded by "
+                    + String.join(" | ", sources(Set.of(), warnLabels).values()))));
+            return new Finding(WEAK, Outcome.WARNING, Severity.LOW, "port " + s.port()
+                    + " accepts discouraged cipher suites (" + String.join(", ", warnLabels) + ": "
+                    + String.join("; ", sources(Set.of(), warnLabels).values()) + ")", ev, data);
+        }
         if (!anyAead) {
             ev.add(Ev.of(ctx, s, "tls", "ClientHello per protocol", lookedAt + ", none AEAD"));
             return new Finding(WEAK, Outcome.WARNING, Severity.LOW, "port " + s.port()
@@ -113,7 +140,21 @@ public final class TlsChecks implements DeviceCheck {
         }
         ev.add(Ev.of(ctx, s, "tls", "ClientHello per protocol offering every known suite", lookedAt));
         return Finding.pass(WEAK, "port " + s.port() + ": no NULL, anonymous, export, RC4, DES, 3DES, IDEA or MD5"
-                + " suite among " + lookedAt, ev).withData(data);
+                + " suite and none without forward secrecy or with CBC-SHA1 among " + lookedAt, ev).withData(data);
+    }
+
+    /** label → cited source (data/tls-grading.yaml), for the finding's data and message. */
+    static Map<String, String> sources(Set<String> failLabels, Set<String> warnLabels) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Set<String> set : List.of(failLabels, warnLabels)) {
+            for (String l : set) {
+                TlsGrading.Grade g = TlsGrading.byLabel(l);
+                if (g != null) {
+                    m.put(l, g.source());
+                }
+            }
+        }
+        return m;
     }
 
     static Finding certificate(ProbeContext ctx, Service s, TlsReport r) {

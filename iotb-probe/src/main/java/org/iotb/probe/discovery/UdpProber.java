@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.iotb.probe.net.Deadline;
 import org.iotb.probe.net.Text;
+import org.iotb.probe.net.UdpPortSpec;
 import org.iotb.probe.proto.Coap;
 import org.iotb.probe.proto.UdpPayloads;
 
 /**
  * Sends one discovery datagram per UDP service consumer devices expose (SSDP, mDNS, CoAP, SNMP, TFTP) to the
  * target only (never multicast), and records who answered. UDP gives no "closed" signal we rely on: silence
- * means "not seen".
+ * means "not seen". The tester can move a probe to another port (coap=5684) or name extra ports that every probe
+ * is sent to ({@link UdpPortSpec}).
  */
 public final class UdpProber {
+    private static final List<String> PROBES = List.of("coap", "ssdp", "mdns", "snmp", "tftp");
     public static final Map<String, Integer> DEFAULT_PORTS = Map.of("ssdp", 1900, "mdns", 5353, "coap", 5683,
             "snmp", 161, "tftp", 69);
 
@@ -41,7 +44,7 @@ public final class UdpProber {
 
     public List<Service> probeAll() {
         List<Service> out = new ArrayList<>();
-        for (String svc : List.of("coap", "ssdp", "mdns", "snmp", "tftp")) {
+        for (String svc : PROBES) {
             if (deadline.expired()) {
                 break;
             }
@@ -50,11 +53,30 @@ public final class UdpProber {
                 out.add(s);
             }
         }
+        // ports the tester named without a service (--udp-ports 5000): every probe, the first recognised answer wins
+        overrides.forEach((key, port) -> {
+            if (!key.startsWith(UdpPortSpec.ANY) || out.stream().anyMatch(s -> s.port() == port)) {
+                return;
+            }
+            for (String svc : PROBES) {
+                if (deadline.expired()) {
+                    return;
+                }
+                Service s = probe(svc, port);
+                if (s != null) {
+                    out.add(s);
+                    return;
+                }
+            }
+        });
         return out;
     }
 
     public Service probe(String svc) {
-        int port = port(svc);
+        return probe(svc, port(svc));
+    }
+
+    Service probe(String svc, int port) {
         byte[] req = UdpPayloads.forService(svc, host);
         try (DatagramSocket sock = new DatagramSocket()) {
             sock.connect(host, port);

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Learns which authentication methods an SSH server allows: jsch does the key exchange, tries "none" and then
- * one impossible password, and the server's failure reply names the methods that can continue. Also used for
+ * Learns which authentication methods an SSH server allows: jsch does the key exchange, tries "none" (and, for
+ * {@link #tryPassword}, one password), and the server's failure reply names the methods that can continue. Also used for
  * real login attempts (default credentials) with legacy algorithms enabled, since devices often need them.
  */
 public final class AuthMethodsProbe {
@@ -24,14 +24,35 @@ public final class AuthMethodsProbe {
     }
 
     public static Attempt tryPassword(String host, int port, String user, String password, int timeoutMillis) {
+        return connect(host, port, user, password, "password,keyboard-interactive", timeoutMillis);
+    }
+
+    /**
+     * The methods the server offers this user, without guessing anything: jsch sends the "none" request, the
+     * server answers with its method list, and the only method we prefer (publickey, with no key loaded) has
+     * nothing to send. Empty when the server did not say.
+     */
+    public static Attempt methods(String host, int port, String user, int timeoutMillis) {
+        return connect(host, port, user, null, "publickey", timeoutMillis);
+    }
+
+    /** True when the offered methods include one that takes a guessable secret (password, keyboard-interactive). */
+    public static boolean allowsPasswords(List<String> methods) {
+        return methods.contains("password") || methods.contains("keyboard-interactive");
+    }
+
+    private static Attempt connect(String host, int port, String user, String password, String preferred,
+                                   int timeoutMillis) {
         JSch jsch = new JSch();
         Session s = null;
         try {
             s = jsch.getSession(user, host, port);
-            s.setPassword(password);
+            if (password != null) {
+                s.setPassword(password);
+            }
             Properties cfg = new Properties();
             cfg.put("StrictHostKeyChecking", "no");
-            cfg.put("PreferredAuthentications", "password,keyboard-interactive");
+            cfg.put("PreferredAuthentications", preferred);
             // accept what old device servers offer: we assess them, we do not protect a session
             cfg.put("kex", JSch.getConfig("kex") + ",diffie-hellman-group14-sha1,diffie-hellman-group-exchange-sha1,"
                     + "diffie-hellman-group1-sha1");

@@ -1,6 +1,5 @@
 package org.iotb.probe.tls;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,38 +16,17 @@ public record CipherSuite(int code, String iana, String openssl, String protocol
         return e.contains("GCM") || e.contains("CCM") || e.contains("POLY1305");
     }
 
-    /** Weakness labels: null, anon, export, rc4, rc2, des, 3des, idea, md5 (empty for an acceptable suite). */
+    /**
+     * Labels of what the grading sources reject (null, anon, export, rc4, rc2, des, 3des, idea, md5; empty for an
+     * acceptable suite), from data/tls-grading.yaml.
+     */
     public List<String> weaknesses() {
-        List<String> w = new ArrayList<>();
-        String e = enc.toUpperCase(Locale.ROOT);
-        if (e.equals("NONE")) {
-            w.add("null");
-        }
-        if (auth.equalsIgnoreCase("None")) {
-            w.add("anon");
-        }
-        if (iana.contains("EXPORT")) {
-            w.add("export");
-        }
-        if (e.startsWith("RC4")) {
-            w.add("rc4");
-        }
-        if (e.startsWith("RC2")) {
-            w.add("rc2");
-        }
-        if (e.startsWith("DES(")) {
-            w.add("des");
-        }
-        if (e.startsWith("3DES")) {
-            w.add("3des");
-        }
-        if (e.startsWith("IDEA")) {
-            w.add("idea");
-        }
-        if (mac.equalsIgnoreCase("MD5")) {
-            w.add("md5");
-        }
-        return w;
+        return TlsGrading.of(this).stream().filter(g -> g.level().equals("fail")).map(TlsGrading.Grade::label).toList();
+    }
+
+    /** Labels of what the grading sources merely discourage (no-forward-secrecy, cbc-sha1). */
+    public List<String> discouraged() {
+        return TlsGrading.of(this).stream().filter(g -> g.level().equals("warn")).map(TlsGrading.Grade::label).toList();
     }
 
     public String hexCode() {

@@ -34,7 +34,7 @@ public final class PrivateAccounts {
     }
 
     /**
-     * Writes passwd/shadow with root and nobody locked (nobody is vsftpd's unprivileged user) and one "admin"
+     * Writes passwd/shadow with root, nobody and sshd locked (nobody is vsftpd's unprivileged user, sshd OpenSSH's) and one "admin"
      * whose SHA-512 crypt hash of {@code password} comes from openssl. Home is "/" so that servers which change
      * into it after login (vsftpd answers 500 OOPS otherwise) can, whatever the temp dir's permissions.
      */
@@ -51,7 +51,9 @@ public final class PrivateAccounts {
         Path passwd = d.resolve("passwd");
         Path shadow = d.resolve("shadow");
         Files.writeString(passwd, String.join("\n", "root:x:0:0:root:/root:/bin/sh",
-                "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin", "admin:x:4242:4242:admin:/:/bin/sh", ""));
+                "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin",
+                // OpenSSH's privilege-separation user
+                "sshd:x:4243:65534::/run/sshd:/usr/sbin/nologin", "admin:x:4242:4242:admin:/:/bin/sh", ""));
         Files.writeString(shadow, String.join("\n", "root:*:19000:0:99999:7:::", "nobody:*:19000:0:99999:7:::",
                 "admin:" + hash + ":19000:0:99999:7:::", ""));
         return new PrivateAccounts(passwd, shadow);
@@ -66,6 +68,25 @@ public final class PrivateAccounts {
         Path key = d.resolve("host_rsa");
         SshServers.run(keygen, "-t", "rsa", "-f", key.toString());
         return start(d, port, List.of(dropbear, "-F", "-E", "-p", "127.0.0.1:" + port, "-r", key.toString()));
+    }
+
+    /**
+     * OpenSSH as Debian ships it: its sshd_config settings (PAM on, keyboard-interactive off, password logins
+     * left at the default "yes") and a fresh ECDSA host key, so logins go through pam_unix to our shadow.
+     */
+    public ServerProcess debianSshd(Path dir) throws Exception {
+        String sshd = ServerProcess.require("sshd");
+        String keygen = ServerProcess.require("ssh-keygen");
+        Files.createDirectories(Path.of("/run/sshd"));
+        int port = ServerProcess.freePort();
+        Path d = Files.createDirectories(dir.resolve("sshd-ns-" + port));
+        Path key = d.resolve("host_ecdsa");
+        SshServers.run(keygen, "-q", "-t", "ecdsa", "-N", "", "-f", key.toString());
+        Path conf = d.resolve("sshd_config");
+        Files.writeString(conf, String.join("\n", "ListenAddress 127.0.0.1", "PidFile none", "HostKey " + key,
+                "KbdInteractiveAuthentication no", "UsePAM yes", "X11Forwarding yes", "PrintMotd no",
+                "AcceptEnv LANG LC_*", "Subsystem sftp /usr/lib/openssh/sftp-server", ""));
+        return start(d, port, List.of(sshd, "-D", "-e", "-f", conf.toString(), "-p", String.valueOf(port)));
     }
 
     /** vsftpd with local (PAM, Debian's /etc/pam.d/vsftpd → pam_unix → our shadow) logins and no anonymous. */
