@@ -72,6 +72,10 @@ public final class UnpackRun {
     private Path outDir;
     /** The image's SHA-256, computed on the pool while the carving starts. */
     private Future<String> imageSha;
+    /** "name: reason" of each entry skipped by an {@link EntryGuard} (the warnings hold the same). */
+    private final List<String> skippedEntries = new ArrayList<>();
+    /** Per-container limits that were hit (the result may miss structures): name → first place it was hit. */
+    private final Map<String, String> limitsHit = new LinkedHashMap<>();
     private long candidates;
     private long identifyCalls;
     private boolean budgetReported;
@@ -157,6 +161,12 @@ public final class UnpackRun {
         stats.put("lzmaDecoder", lzma != null ? lzma : "not loaded (no xz or LZMA data decoded)");
         if (budget.exhausted() != null) {
             stats.put("stoppedBy", budget.exhausted());
+        }
+        if (!skippedEntries.isEmpty()) {
+            stats.put("skippedEntries", skippedEntries.size());
+        }
+        if (!limitsHit.isEmpty()) {
+            stats.put("limitsHit", new LinkedHashMap<>(limitsHit));
         }
         Manifest m = new Manifest(Tool.nameAndVersion(), imageName, size, sha, rootName, limits, entries, containers,
                 regions, envs, profile, warnings.list(), stats);
@@ -281,7 +291,7 @@ public final class UnpackRun {
         String label = container + "@" + m.offset() + " " + m.format();
         SafeSink sink = new SafeSink(root, rel, chain2, budget, warnings, label, inputLen);
         try {
-            h.extract(src, m, sink);
+            h.extract(src, m, new EntryGuard(sink, skippedEntries::add));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             sink.warn("extraction failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
