@@ -189,8 +189,12 @@ public final class UnpackRun {
         if (scan == null) {
             scan = scanner.scan(src, MAX_CANDIDATES, budget::isExhausted);
         }
-        if (scan.capped() && !budget.isExhausted()) {
-            warnings.add(container + ": more than " + MAX_CANDIDATES + " magic candidates; carving stopped early");
+        if (scan.dropped() > 0) {
+            // a spray of one magic: the first candidates of each region are tried, the rest are not
+            warnings.add(container + ": " + scan.dropped() + " magic candidates beyond " + MagicScanner.PER_REGION
+                    + " per format per " + (MagicScanner.REGION >> 20) + " MiB region (or " + MagicScanner.PER_REGION_OVER
+                    + " past " + MAX_CANDIDATES + " in all) not tried; a structure starting there may be missed");
+            limitsHit.putIfAbsent("candidatesPerRegion", container);
         }
         List<Candidate> cands = new ArrayList<>(scan.candidates().size() + offsetZeroOnly.size());
         for (int h : offsetZeroOnly) {
