@@ -16,6 +16,18 @@ import org.iotb.unpack.spi.Magic;
  */
 public final class MagicScanner {
     private static final int CHUNK = 4 * 1024 * 1024;
+    /**
+     * Candidates are capped per handler and per region, not globally: a spray of one magic (2.6 MB of
+     * {@code \x85\x19}, a JFFS2 header at every offset) used to fill a global list and end the scan before the
+     * real root file system behind it. Each handler keeps at most {@link #PER_REGION} candidates in each
+     * {@link #REGION}-byte region (the first ones: a real structure claims the bytes after its start anyway);
+     * past the run's overall limit the per-region quota drops to {@link #PER_REGION_OVER}, so every region of
+     * every handler is still looked at and memory stays bounded.
+     */
+    public static final int REGION_SHIFT = 20;
+    public static final long REGION = 1L << REGION_SHIFT;
+    public static final int PER_REGION = 8192;
+    public static final int PER_REGION_OVER = 16;
 
     private record Pattern(byte[] bytes, int at, int handler) {
     }
@@ -87,16 +99,22 @@ public final class MagicScanner {
         return false;
     }
 
-    /** Sorted, distinct candidates; stops at {@code maxCandidates} or when {@code stop} says so. */
+    /**
+     * Sorted, distinct candidates. Past {@code maxCandidates} in all, and past {@link #PER_REGION} for one handler
+     * in one region, further candidates are dropped (counted in {@link Result#dropped}); the scan itself only
+     * stops when {@code stop} says so.
+     */
     public Result scan(ByteSource source, int maxCandidates, BooleanSupplier stop) throws IOException {
         long size = source.size();
         int overlap = maxLen - 1;
         // small files (most of a root file system) get a small buffer: no 4 MiB allocation per file
         byte[] buf = new byte[(int) Math.min(CHUNK + overlap, Math.max(size, 2))];
         List<Candidate> out = new ArrayList<>();
-        boolean capped = false;
+        int[] inRegion = new int[byHandler.length];
+        long region = 0;
+        long dropped = 0;
+        boolean stopped = false;
         long chunkStart = 0;
-        outer:
         while (chunkStart < size) {
             int want = (int) Math.min(buf.length, size - chunkStart);
             boolean last = chunkStart + want >= size;
@@ -122,21 +140,29 @@ public final class MagicScanner {
                     }
                     long start = chunkStart + i - p.at;
                     if (eq && start >= 0) {
-                        if (out.size() >= maxCandidates) {
-                            capped = true;
-                            break outer;
+                        long r = (chunkStart + i) >>> REGION_SHIFT;
+                        if (r != region) {
+                            region = r;
+                            Arrays.fill(inRegion, 0);
                         }
+                        int quota = out.size() >= maxCandidates ? PER_REGION_OVER : PER_REGION;
+                        if (inRegion[p.handler] >= quota) {
+                            dropped++;
+                            continue;
+                        }
+                        inRegion[p.handler]++;
                         out.add(new Candidate(start, p.handler));
                     }
                 }
             }
             if (stop.getAsBoolean()) {
-                capped = true;
+                stopped = true;
                 break;
             }
             chunkStart += CHUNK;
         }
         Candidate[] arr = out.toArray(new Candidate[0]);
+        out = null;
         Arrays.sort(arr);
         List<Candidate> distinct = new ArrayList<>(arr.length);
         for (Candidate c : arr) {
@@ -144,10 +170,16 @@ public final class MagicScanner {
                 distinct.add(c);
             }
         }
-        return new Result(distinct, capped);
+        return new Result(distinct, stopped, dropped);
     }
 
-    /** The candidates found, and whether the scan stopped early. */
-    public record Result(List<Candidate> candidates, boolean capped) {
+    /**
+     * The candidates found; whether the scan stopped early (the run's budget); how many candidates the
+     * per-region quotas dropped (structures starting there were not tried).
+     */
+    public record Result(List<Candidate> candidates, boolean capped, long dropped) {
+        public Result(List<Candidate> candidates, boolean capped) {
+            this(candidates, capped, 0);
+        }
     }
 }

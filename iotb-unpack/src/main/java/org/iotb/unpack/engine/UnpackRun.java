@@ -72,6 +72,10 @@ public final class UnpackRun {
     private Path outDir;
     /** The image's SHA-256, computed on the pool while the carving starts. */
     private Future<String> imageSha;
+    /** "name: reason" of each entry skipped by an {@link EntryGuard} (the warnings hold the same). */
+    private final List<String> skippedEntries = new ArrayList<>();
+    /** Per-container limits that were hit (the result may miss structures): name → first place it was hit. */
+    private final Map<String, String> limitsHit = new LinkedHashMap<>();
     private long candidates;
     private long identifyCalls;
     private boolean budgetReported;
@@ -158,6 +162,12 @@ public final class UnpackRun {
         if (budget.exhausted() != null) {
             stats.put("stoppedBy", budget.exhausted());
         }
+        if (!skippedEntries.isEmpty()) {
+            stats.put("skippedEntries", skippedEntries.size());
+        }
+        if (!limitsHit.isEmpty()) {
+            stats.put("limitsHit", new LinkedHashMap<>(limitsHit));
+        }
         Manifest m = new Manifest(Tool.nameAndVersion(), imageName, size, sha, rootName, limits, entries, containers,
                 regions, envs, profile, warnings.list(), stats);
         Path manifestFile = outDir.resolve("manifest.json");
@@ -179,8 +189,12 @@ public final class UnpackRun {
         if (scan == null) {
             scan = scanner.scan(src, MAX_CANDIDATES, budget::isExhausted);
         }
-        if (scan.capped() && !budget.isExhausted()) {
-            warnings.add(container + ": more than " + MAX_CANDIDATES + " magic candidates; carving stopped early");
+        if (scan.dropped() > 0) {
+            // a spray of one magic: the first candidates of each region are tried, the rest are not
+            warnings.add(container + ": " + scan.dropped() + " magic candidates beyond " + MagicScanner.PER_REGION
+                    + " per format per " + (MagicScanner.REGION >> 20) + " MiB region (or " + MagicScanner.PER_REGION_OVER
+                    + " past " + MAX_CANDIDATES + " in all) not tried; a structure starting there may be missed");
+            limitsHit.putIfAbsent("candidatesPerRegion", container);
         }
         List<Candidate> cands = new ArrayList<>(scan.candidates().size() + offsetZeroOnly.size());
         for (int h : offsetZeroOnly) {
@@ -281,7 +295,7 @@ public final class UnpackRun {
         String label = container + "@" + m.offset() + " " + m.format();
         SafeSink sink = new SafeSink(root, rel, chain2, budget, warnings, label, inputLen);
         try {
-            h.extract(src, m, sink);
+            h.extract(src, m, new EntryGuard(sink, skippedEntries::add));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             sink.warn("extraction failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -180,24 +180,36 @@ public final class CpioHandler implements FormatHandler {
     public void extract(ByteSource s, Match m, ExtractionSink sink) throws IOException {
         Map<String, String> firstByInode = new HashMap<>();
         Map<String, List<String[]>> pending = new LinkedHashMap<>();
-        InputStream raw = s.stream(m.offset(), m.length());
-        if ("crc".equals(m.info().get("variant"))) {
-            raw = new CrcAsNewc(raw, headerOffsets(s, m.offset()));
-        }
-        try (CpioArchiveInputStream cpio = new CpioArchiveInputStream(raw, "UTF-8")) {
-            while (!sink.cancelled()) {
-                CpioArchiveEntry e;
-                try {
-                    e = cpio.getNextEntry();
-                } catch (IOException | RuntimeException ex) {
-                    sink.warn("cpio header unreadable, stopping: " + ex.getMessage());
-                    break;
+        List<Long> headers = headerOffsets(s, m.offset());
+        int index = 0; // of the entry the next getNextEntry reads, in headers
+        long start = 0;
+        while (start >= 0 && !sink.cancelled()) {
+            long restart = -1;
+            try (CpioArchiveInputStream cpio = new CpioArchiveInputStream(open(s, m, start, headers), "UTF-8")) {
+                while (!sink.cancelled()) {
+                    CpioArchiveEntry e;
+                    try {
+                        e = cpio.getNextEntry();
+                    } catch (IOException | RuntimeException ex) {
+                        // one header commons-compress refuses (e.g. an unknown file type) must not hide the
+                        // entries after it: our own walk knows where the next header starts
+                        String name = index < headers.size() ? nameAt(s, m.offset(), headers.get(index)) : "?";
+                        if (index + 1 < headers.size()) {
+                            sink.warn("cpio entry '" + name + "' unreadable, skipped: " + ex.getMessage());
+                            restart = headers.get(++index);
+                        } else {
+                            sink.warn("cpio header unreadable, stopping: " + ex.getMessage());
+                        }
+                        break;
+                    }
+                    if (e == null) {
+                        break;
+                    }
+                    index++;
+                    entry(cpio, e, sink, firstByInode, pending);
                 }
-                if (e == null) {
-                    break;
-                }
-                entry(cpio, e, sink, firstByInode, pending);
             }
+            start = restart;
         }
         // links whose data never came: empty files, as cpio itself makes them
         for (List<String[]> names : pending.values()) {
@@ -271,9 +283,9 @@ public final class CpioHandler implements FormatHandler {
         }
     }
 
-    /** Offsets (relative to the archive) of every header, from the same walk identify did. */
-    private static java.util.Set<Long> headerOffsets(ByteSource s, long off) throws IOException {
-        java.util.Set<Long> out = new java.util.HashSet<>();
+    /** Offsets (relative to the archive) of every header in order, from the same walk identify did. */
+    private static List<Long> headerOffsets(ByteSource s, long off) throws IOException {
+        List<Long> out = new ArrayList<>();
         long pos = off;
         while (out.size() < 10_000_000) {
             Step st = step(s, off, pos);
@@ -287,6 +299,30 @@ public final class CpioHandler implements FormatHandler {
             pos = st.next;
         }
         return out;
+    }
+
+    /** The archive's bytes from {@code start} (a header offset relative to the archive) to its end. */
+    private static InputStream open(ByteSource s, Match m, long start, List<Long> headers) throws IOException {
+        InputStream raw = s.stream(m.offset() + start, m.length() - start);
+        if ("crc".equals(m.info().get("variant"))) {
+            java.util.Set<Long> shifted = new java.util.HashSet<>();
+            for (long h : headers) {
+                if (h >= start) {
+                    shifted.add(h - start);
+                }
+            }
+            raw = new CrcAsNewc(raw, shifted);
+        }
+        return raw;
+    }
+
+    private static String nameAt(ByteSource s, long off, long header) {
+        try {
+            Step st = step(s, off, off + header);
+            return st == null ? "?" : st.name;
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /**

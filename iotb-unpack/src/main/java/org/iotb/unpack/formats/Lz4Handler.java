@@ -42,8 +42,15 @@ public final class Lz4Handler implements FormatHandler {
         boolean dictId = (flg & 0x01) != 0;
         long pos = off + 6 + (contentSize ? 8 : 0) + (dictId ? 4 : 0) + 1;
         byte[] b = new byte[4];
+        // from a block on, the walk depends on the position, the block size limit and the checksum flag only
+        DeadEnds.Walk walk = DeadEnds.walk(s, 2);
+        long how = ((bd >>> 4) & 3) << 1 | (blockChecksum ? 1 : 0);
         while (true) {
+            if (walk.reaches(pos << 3 | how)) {
+                return -1;
+            }
             if (!Bytes.fits(s, pos, 4)) {
+                walk.failed();
                 return -1;
             }
             s.readFully(pos, b, 0, 4);
@@ -54,6 +61,7 @@ public final class Lz4Handler implements FormatHandler {
             }
             size &= 0x7fffffffL;
             if (size > maxBlock) {
+                walk.failed();
                 return -1;
             }
             pos += size + (blockChecksum ? 4 : 0);

@@ -50,8 +50,14 @@ public final class ZstdHandler implements FormatHandler {
         pos += new int[] {0, 1, 2, 4}[dictFlag];
         pos += fcsFlag == 0 ? (single ? 1 : 0) : new int[] {0, 2, 4, 8}[fcsFlag];
         byte[] bh = new byte[3];
+        // from a block header on, the walk depends on the position alone: one that failed once fails again
+        DeadEnds.Walk walk = DeadEnds.walk(s, 1);
         for (int blocks = 0; blocks < 1 << 24; blocks++) {
+            if (walk.reaches(pos)) {
+                return -1;
+            }
             if (!Bytes.fits(s, pos, 3)) {
+                walk.failed();
                 return -1;
             }
             s.readFully(pos, bh, 0, 3);
@@ -60,10 +66,12 @@ public final class ZstdHandler implements FormatHandler {
             int type = (v >>> 1) & 3;
             int size = v >>> 3;
             if (type == 3 || size > MAX_BLOCK) {
+                walk.failed();
                 return -1;
             }
             pos += 3 + (type == 1 ? 1 : size);
             if (pos > s.size()) {
+                walk.failed();
                 return -1;
             }
             if (last) {

@@ -1,5 +1,7 @@
 package org.iotb.unpack.sink;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +19,7 @@ public final class NameSanitizer {
     static final int MAX_COMPONENT_BYTES = 255;
     static final int MAX_COMPONENTS = 256;
     static final int MAX_NAME_CHARS = 16 * 1024;
+    private static final Charset NAME_CHARSET = nameCharset();
 
     private NameSanitizer() {
     }
@@ -70,11 +73,49 @@ public final class NameSanitizer {
                 sb.append(c);
             }
         }
-        String s = sb.toString();
+        String s = escapeUnmappable(sb.toString());
         if (s.getBytes(StandardCharsets.UTF_8).length > MAX_COMPONENT_BYTES) {
             s = shorten(s);
         }
         return s;
+    }
+
+    /**
+     * The JVM turns a file name into bytes with the locale's character set (sun.jnu.encoding): under LC_ALL=C
+     * that is ASCII, and "café" cannot be created at all (InvalidPathException). Such a component is written
+     * with each character the platform cannot encode, and every '%', percent-escaped as its UTF-8 bytes
+     * ("caf%C3%A9"): reversible, and the manifest keeps the stored name as originalPath. Under a UTF-8 locale
+     * (what the ./iotb launcher sets) nothing changes.
+     */
+    static String escapeUnmappable(String s) {
+        CharsetEncoder enc = NAME_CHARSET.newEncoder();
+        if (enc.canEncode(s)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() * 3);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String one = new String(Character.toChars(cp));
+            if (cp != '%' && enc.canEncode(one)) {
+                sb.append(one);
+            } else {
+                for (byte b : one.getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /** The character set the JVM encodes file names with (sun.jnu.encoding), UTF-8 if unknown. */
+    private static Charset nameCharset() {
+        try {
+            String n = System.getProperty("sun.jnu.encoding");
+            return n == null ? StandardCharsets.UTF_8 : Charset.forName(n);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     private static boolean validSurrogate(String s, int i) {

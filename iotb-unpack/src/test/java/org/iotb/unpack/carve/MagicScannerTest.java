@@ -55,12 +55,22 @@ class MagicScannerTest {
     }
 
     @Test
-    void candidateCapStopsTheScan() throws IOException {
-        byte[] data = "HDR0".repeat(1000).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    void aSprayIsCappedPerRegionAndNeverHidesALaterStructure() throws IOException {
+        // 3 MiB of one magic at every 4th byte, then the same magic once more in the fourth region
+        byte[] data = new byte[4 * 1024 * 1024];
+        byte[] spray = "HDR0".repeat(3 * 1024 * 1024 / 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(spray, 0, data, 0, spray.length);
+        int late = 3 * 1024 * 1024 + 4096;
+        put(data, late, "HDR0");
         MagicScanner.Result r = new MagicScanner(List.of(handler("trx", Magic.ascii(0, "HDR0"))))
-                .scan(ByteSource.of(data), 10, () -> false);
-        assertThat(r.capped()).isTrue();
-        assertThat(r.candidates()).hasSize(10);
+                .scan(ByteSource.of(data), 100, () -> false);
+        assertThat(r.capped()).isFalse();
+        assertThat(r.dropped()).isPositive();
+        // the first 100 (the overall limit) all come from region 0; past it each region still keeps a few,
+        // and region 3 its one
+        assertThat(r.candidates()).hasSize(100 + 2 * MagicScanner.PER_REGION_OVER + 1);
+        assertThat(r.candidates()).contains(new Candidate(late, 0), new Candidate(MagicScanner.REGION, 0),
+                new Candidate(2 * MagicScanner.REGION, 0));
     }
 
     private static void put(byte[] d, int at, String s) {

@@ -31,6 +31,16 @@ public final class Jffs2Handler implements FormatHandler {
 
     @Override
     public Optional<Match> identify(ByteSource source, long offset) throws IOException {
+        // the header CRC first, from 12 bytes: a spray of the magic (a candidate at every byte) must not cost a
+        // 64 KiB window per candidate
+        if (offset < 0 || source.size() - offset < Jffs2Format.HEADER_SIZE) {
+            return Optional.empty();
+        }
+        byte[] head = new byte[Jffs2Format.HEADER_SIZE];
+        source.readFully(offset, head, 0, head.length);
+        if (Jffs2Scanner.detect(head) == null) {
+            return Optional.empty();
+        }
         WindowReader r = new WindowReader(source);
         Endian e = Jffs2Scanner.detect(r, offset);
         if (e == null) {

@@ -28,9 +28,11 @@ final class Jffs2Scanner {
     /** Byte order of a node header at {@code pos}, or null when there is no valid header there. */
     static Endian detect(WindowReader r, long pos) throws IOException {
         byte[] h = r.bytes(pos, Jffs2Format.HEADER_SIZE);
-        if (h == null) {
-            return null;
-        }
+        return h == null ? null : detect(h);
+    }
+
+    /** The byte order of a valid node header in {@code h} (its first 12 bytes), or null. */
+    static Endian detect(byte[] h) {
         for (Endian e : new Endian[] {Endian.BIG, Endian.LITTLE}) {
             if (e.u16(h, 0) == Jffs2Format.MAGIC && headerValid(h, e) && Jffs2Format.isKnownType(e.u16(h, 2))
                     && e.u32(h, 4) >= Jffs2Format.HEADER_SIZE) {
