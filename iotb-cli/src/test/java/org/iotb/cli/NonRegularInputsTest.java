@@ -57,7 +57,17 @@ class NonRegularInputsTest {
         l.add(new String[] {"declarations", "init", "--profile", b});
         l.add(new String[] {"report", b, "-o", out});
         l.add(new String[] {"diff", b, b});
+        l.add(new String[] {"scan", "device", "127.0.0.1", "-q", "--credentials", b});
         return l;
+    }
+
+    @Test
+    void vulndbImportReportsANonRegularFileAndGoesOn(@TempDir Path dir) throws Exception {
+        Path fifo = fifo(dir.resolve("osv.json"));
+        Cli c = assertTimeoutPreemptively(AT_ONCE, () -> Cli.run("vulndb", "--db", dir.resolve("db").toString(),
+                "import", fifo.toString(), "/dev/zero"));
+        assertThat(c.exit).as(c.err).isEqualTo(1); // import's own code: some files could not be imported
+        assertThat(c.err).contains(fifo.toString()).contains("/dev/zero").contains("not a regular file");
     }
 
     @Test
