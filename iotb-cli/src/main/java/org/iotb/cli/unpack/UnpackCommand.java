@@ -87,7 +87,7 @@ public final class UnpackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(image)) { // a directory, a device, a FIFO or a socket: refused before any read
-            err.println("iotb unpack: not a regular file: " + image);
+            err.println("iotb unpack: not a readable file: " + image);
             return 2;
         }
         UnpackOptions opts;
