@@ -102,7 +102,7 @@ public record Assessment(
     }
 
     public void write(Path file) throws IOException {
-        Files.writeString(file, toJson() + "\n");
+        org.iotb.model.io.SafeOutput.writeString(file, toJson() + "\n");
     }
 
     /**
@@ -110,6 +110,7 @@ public record Assessment(
      * any other major version.
      */
     public static Assessment read(Path file) throws IOException {
+        org.iotb.model.io.InputFiles.requireFile(file, "assessment");
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }

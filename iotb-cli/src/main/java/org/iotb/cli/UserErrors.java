@@ -2,6 +2,7 @@ package org.iotb.cli;
 
 import java.nio.file.NoSuchFileException;
 import org.iotb.catalog.CatalogException;
+import org.iotb.model.io.PathRefusedException;
 import org.iotb.pipeline.PipelineInputException;
 import picocli.CommandLine;
 
@@ -19,7 +20,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
             return 2;
         }
         if (ex instanceof CatalogException || ex instanceof UserInputException
-                || ex instanceof PipelineInputException) {
+                || ex instanceof PipelineInputException || ex instanceof PathRefusedException) {
             commandLine.getErr().println("iotb: " + ex.getMessage());
             return 2;
         }

@@ -31,7 +31,9 @@ import org.iotb.sbom.vuln.VulnDb;
  * {@code iotb assess} calls this; so will the server and the workers. One instance serves many runs.
  *
  * <p>Bad input (a missing file, an invalid profile) surfaces as {@link PipelineInputException},
- * {@link java.nio.file.NoSuchFileException} or {@link org.iotb.catalog.CatalogException}; anything else is a bug.
+ * {@link java.nio.file.NoSuchFileException}, {@link org.iotb.model.io.PathRefusedException} (a device, FIFO or
+ * socket given as input; a work directory that is a file or a link) or {@link org.iotb.catalog.CatalogException};
+ * anything else is a bug.
  */
 public final class AssessmentPipeline {
     private final Catalog catalog;

@@ -1,9 +1,7 @@
 package org.iotb.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +12,14 @@ import java.util.Set;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.catalog.Catalog;
+import org.iotb.model.io.SafeOutput;
 import org.iotb.report.ics.IcsWriter;
 
 /**
  * Writes the chosen formats of one assessment into a directory. File names are fixed so CI can pick them up:
  * assessment.json, report.html, report.pdf, report.sarif, junit.xml, ics-STANDARD.csv and ics-STANDARD.html,
- * oscal-assessment-results.json.
+ * oscal-assessment-results.json. Every file goes through {@link SafeOutput}: a symbolic link planted at one of
+ * these names, or an output directory that is a link, is refused ({@link org.iotb.model.io.PathRefusedException}).
  */
 public final class ReportWriter {
     public static final List<String> FORMATS = List.of("html", "pdf", "json", "sarif", "junit", "ics", "oscal");
@@ -59,41 +59,47 @@ public final class ReportWriter {
 
     /** Writes each format and returns the files written, in order. */
     public static List<Path> write(Assessment a, Path outDir, Collection<String> formats) throws IOException {
-        Files.createDirectories(outDir);
+        SafeOutput.directory(outDir);
+        List<Planned> plan = plan(a, outDir, formats);
+        for (Planned p : plan) {
+            SafeOutput.checkWritable(p.file()); // a planted link at any name stops the run before a file is written
+        }
         List<Path> written = new ArrayList<>();
-        for (String f : formats) {
-            switch (f) {
-                case "json" -> written.add(text(outDir.resolve("assessment.json"), a.toJson() + "\n"));
-                case "html" -> written.add(text(outDir.resolve("report.html"), HtmlReport.render(a)));
-                case "pdf" -> {
-                    Path p = outDir.resolve("report.pdf");
-                    try (OutputStream out = Files.newOutputStream(p)) {
-                        PdfReport.write(a, out);
-                    }
-                    written.add(p);
-                }
-                case "sarif" -> written.add(text(outDir.resolve("report.sarif"), SarifReport.render(a) + "\n"));
-                case "junit" -> written.add(text(outDir.resolve("junit.xml"), JUnitReport.render(a)));
-                case "ics" -> written.addAll(ics(a, outDir));
-                case "oscal" -> written.add(text(outDir.resolve("oscal-assessment-results.json"), OscalReport.render(a) + "\n"));
-                default -> throw new IllegalArgumentException("unknown format " + f);
-            }
+        for (Planned p : plan) {
+            written.add(SafeOutput.write(p.file(), p.content()));
         }
         return written;
     }
 
-    /** The conformance statements the assessment computed, one CSV and one HTML file per standard. */
-    private static List<Path> ics(Assessment a, Path outDir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (ConformanceStatement cs : a.conformance()) {
-            out.add(text(outDir.resolve("ics-" + cs.standard() + ".csv"), IcsWriter.csv(cs)));
-            out.add(text(outDir.resolve("ics-" + cs.standard() + ".html"), IcsWriter.html(a, cs)));
+    /** One file to write and what renders it (rendering happens when it is written). */
+    private record Planned(Path file, SafeOutput.Content content) {
+    }
+
+    /** The files of these formats, in order: the one list of report file names. */
+    private static List<Planned> plan(Assessment a, Path outDir, Collection<String> formats) {
+        List<Planned> out = new ArrayList<>();
+        for (String f : formats) {
+            switch (f) {
+                case "json" -> out.add(text(outDir.resolve("assessment.json"), () -> a.toJson() + "\n"));
+                case "html" -> out.add(text(outDir.resolve("report.html"), () -> HtmlReport.render(a)));
+                case "pdf" -> out.add(new Planned(outDir.resolve("report.pdf"), stream -> PdfReport.write(a, stream)));
+                case "sarif" -> out.add(text(outDir.resolve("report.sarif"), () -> SarifReport.render(a) + "\n"));
+                case "junit" -> out.add(text(outDir.resolve("junit.xml"), () -> JUnitReport.render(a)));
+                case "ics" -> {
+                    // the conformance statements the assessment computed, one CSV and one HTML file per standard
+                    for (ConformanceStatement cs : a.conformance()) {
+                        out.add(text(outDir.resolve("ics-" + cs.standard() + ".csv"), () -> IcsWriter.csv(cs)));
+                        out.add(text(outDir.resolve("ics-" + cs.standard() + ".html"), () -> IcsWriter.html(a, cs)));
+                    }
+                }
+                case "oscal" -> out.add(text(outDir.resolve("oscal-assessment-results.json"), () -> OscalReport.render(a) + "\n"));
+                default -> throw new IllegalArgumentException("unknown format " + f);
+            }
         }
         return out;
     }
 
-    private static Path text(Path p, String content) throws IOException {
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+    private static Planned text(Path file, java.util.function.Supplier<String> render) {
+        return new Planned(file, stream -> stream.write(render.get().getBytes(StandardCharsets.UTF_8)));
     }
 }

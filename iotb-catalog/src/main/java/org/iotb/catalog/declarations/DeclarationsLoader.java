@@ -37,6 +37,7 @@ public final class DeclarationsLoader {
 
     public static Declarations load(Path file, Catalog catalog) {
         try {
+            org.iotb.model.io.InputFiles.requireFile(file, "declarations"); // a FIFO or device would never end
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), catalog);
         } catch (IOException e) {
             throw new CatalogException("cannot read declarations " + file + ": " + e.getMessage(), e);

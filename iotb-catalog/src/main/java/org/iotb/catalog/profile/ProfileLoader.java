@@ -41,6 +41,7 @@ public final class ProfileLoader {
 
     public static Profile load(Path file, Catalog catalog) {
         try {
+            org.iotb.model.io.InputFiles.requireFile(file, "profile"); // a FIFO or device would never end
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), catalog);
         } catch (IOException e) {
             throw new CatalogException("cannot read profile " + file + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package org.iotb.cli.catalog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,7 +56,7 @@ public final class IcsCommand implements Callable<Integer> {
             if (output == null) {
                 throw new UserInputException("--standard all writes one file per standard: give -o DIR");
             }
-            Files.createDirectories(output);
+            org.iotb.model.io.SafeOutput.directory(output);
             for (ConformanceStatement cs : a.conformance()) {
                 Path file = output.resolve("ics-" + cs.standard() + "." + format);
                 Output.write(IcsWriter.render(a, cs.standard(), format), file, null);

@@ -2,11 +2,10 @@ package org.iotb.cli.common;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iotb.model.io.SafeOutput;
 
-/** Writes command output to a file when -o is given, else to the command's standard output. */
+/** Writes command output to a file when -o is given (through {@link SafeOutput}), else to the command's standard output. */
 public final class Output {
     private Output() {
     }
@@ -16,11 +15,8 @@ public final class Output {
             out.print(text);
             out.flush();
         } else {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            SafeOutput.writeString(file, text); // never through a planted link
+
         }
     }
 

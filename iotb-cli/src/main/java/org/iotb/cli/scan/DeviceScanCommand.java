@@ -1,8 +1,6 @@
 package org.iotb.cli.scan;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +122,7 @@ public final class DeviceScanCommand implements Callable<Integer> {
         }
         String text = render(results);
         if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            org.iotb.model.io.SafeOutput.writeString(output, text);
         } else {
             PrintStream out = System.out;
             out.print(text);
@@ -153,6 +151,7 @@ public final class DeviceScanCommand implements Callable<Integer> {
                 .withBudget(Duration.ofSeconds(budgetSeconds));
         o = o.withUdpPorts(udpPorts);
         if (credentials != null) {
+            org.iotb.model.io.InputFiles.requireFile(credentials, "credentials"); // a FIFO would never end
             o = o.withCredentials(org.iotb.probe.auth.DefaultCredentials.fromFile(credentials));
         }
         return ports == null ? o : o.withPorts(PortSpec.parse(ports));

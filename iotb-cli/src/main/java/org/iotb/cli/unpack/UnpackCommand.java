@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.iotb.model.Json;
+import org.iotb.model.io.PathRefusedException;
 import org.iotb.unpack.UnpackListener;
 import org.iotb.unpack.UnpackOptions;
 import org.iotb.unpack.UnpackResult;
@@ -85,7 +86,7 @@ public final class UnpackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(image)) {
+        if (!Files.isRegularFile(image)) { // a directory, a device, a FIFO or a socket: refused before any read
             err.println("iotb unpack: not a readable file: " + image);
             return 2;
         }
@@ -107,6 +108,13 @@ public final class UnpackCommand implements Callable<Integer> {
         UnpackResult r;
         try {
             r = new Unpacker().unpack(image, output, opts, listener);
+        } catch (PathRefusedException e) {
+            err.println("iotb unpack: " + e.getMessage());
+            return 2;
+        } catch (java.nio.file.FileSystemException e) {
+            // its message is often the path alone ("out" for -o naming a file): say what went wrong
+            err.println("iotb unpack: " + describe(e));
+            return 2;
         } catch (java.io.IOException e) {
             err.println("iotb unpack: " + e.getMessage());
             return 1;
@@ -135,6 +143,16 @@ public final class UnpackCommand implements Callable<Integer> {
             r.warnings().stream().limit(20).forEach(w -> out.println("  warning: " + w));
         }
         return 0;
+    }
+
+    /** A file-system error as a sentence: the path, then the reason (the exception's own message may be just the path). */
+    static String describe(java.nio.file.FileSystemException e) {
+        String reason = e.getReason() != null ? e.getReason()
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getClass().getSimpleName();
+        return e.getFile() + ": " + reason + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "");
     }
 
     /** The tool's version, from the model's {@link org.iotb.model.Tool}. */

@@ -84,7 +84,8 @@ class UnpackCommandTest {
         Files.write(f, new byte[100]);
         assertThat(run(new StringWriter(), new StringWriter(), f.toString(), "-o", tmp.resolve("o").toString())).isZero();
         StringWriter err = new StringWriter();
-        assertThat(run(new StringWriter(), err, f.toString(), "-o", tmp.resolve("o").toString())).isEqualTo(1);
+        // an output that is in the way is bad input (exit 2, issue #20), not a failed run
+        assertThat(run(new StringWriter(), err, f.toString(), "-o", tmp.resolve("o").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("already exists");
     }
 }

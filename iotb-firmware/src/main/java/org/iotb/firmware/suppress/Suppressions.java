@@ -40,6 +40,7 @@ public final class Suppressions {
     }
 
     public static Suppressions load(Path yaml) throws IOException {
+        org.iotb.model.io.InputFiles.requireFile(yaml, "suppressions");
         try (InputStream in = Files.newInputStream(yaml)) {
             return parse(in, LocalDate.now());
         }

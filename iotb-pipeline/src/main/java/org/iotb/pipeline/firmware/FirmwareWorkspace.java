@@ -8,6 +8,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.iotb.model.io.InputFiles;
+import org.iotb.model.io.SafeOutput;
 import org.iotb.pipeline.Hashing;
 import org.iotb.pipeline.PipelineInputException;
 import org.iotb.pipeline.PipelineListener;
@@ -36,24 +38,30 @@ public final class FirmwareWorkspace implements AutoCloseable {
     }
 
     /**
-     * @param workdir where to unpack (created if needed); null for a temporary directory removed on close
+     * @param workdir where to unpack (created if needed; must be a real directory, not a link); null for a
+     *                temporary directory removed on close
+     * @throws org.iotb.model.io.PathRefusedException when the input is a device, FIFO or socket, or the work
+     *                directory is a file or a link
      */
     public static FirmwareWorkspace open(Path input, Path workdir, UnpackOptions options, PipelineListener listener) throws IOException {
         if (!Files.exists(input)) {
             throw new PipelineInputException("no such firmware image or directory: " + input);
         }
-        if (Files.isDirectory(input)) {
-            return new FirmwareWorkspace(input, null, input, null, null);
+        // before anything opens it: a device or FIFO would never end (the hash below would read it forever)
+        BasicFileAttributes kind = InputFiles.requireFileOrDirectory(input, "firmware");
+        if (kind.isDirectory()) {
+            // a link given as the input is followed this once; the walk below it follows none
+            return new FirmwareWorkspace(input, null, input.toRealPath(), null, null);
         }
-        String hash = Hashing.sha256(input);
         Path temp = null;
         Path out = workdir;
         if (out == null) {
             temp = Files.createTempDirectory("iotb-");
             out = temp;
         } else {
-            Files.createDirectories(out);
+            SafeOutput.directory(out); // refuses a file or a planted link with a message, before the long hash
         }
+        String hash = Hashing.sha256(input);
         listener.stageStarted("unpacking " + input.getFileName());
         UnpackResult result = new Unpacker().unpack(input, out, options,
                 (container, entries, bytes) -> listener.progress(entries + " files, " + (bytes >> 20) + " MiB"));

@@ -1,8 +1,6 @@
 package org.iotb.sbom.output;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -128,7 +126,7 @@ public final class CycloneDxWriter {
     }
 
     public void write(Sbom sbom, Path out) throws IOException {
-        Files.writeString(out, toJson(sbom), StandardCharsets.UTF_8);
+        org.iotb.model.io.SafeOutput.writeString(out, toJson(sbom));
     }
 
     Bom toBom(Sbom sbom) {

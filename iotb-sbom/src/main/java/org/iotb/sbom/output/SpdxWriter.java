@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +36,7 @@ public final class SpdxWriter {
     }
 
     public void write(Sbom sbom, Path out) throws IOException {
-        Files.writeString(out, toJson(sbom), StandardCharsets.UTF_8);
+        org.iotb.model.io.SafeOutput.writeString(out, toJson(sbom));
     }
 
     ObjectNode toTree(Sbom sbom) {

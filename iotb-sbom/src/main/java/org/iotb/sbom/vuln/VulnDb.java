@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,6 +105,7 @@ public final class VulnDb {
         if (storeDir == null) {
             throw new IllegalStateException("the bundled database has no store to import into");
         }
+        org.iotb.model.io.InputFiles.requireFile(file, "vulnerability file"); // a FIFO or device would never end
         List<Vulnerability> kept = new ArrayList<>();
         int[] dropped = {0};
         FeedReader.Counts counts = new FeedReader().read(file, v -> {
@@ -154,17 +154,17 @@ public final class VulnDb {
 
     private void save() throws IOException {
         Files.createDirectories(storeDir);
+        // the store may be reached through a link the user made ($IOTB_VULNDB); the files in it never are
+        Path dir = storeDir.toRealPath();
         ObjectMapper m = Json.mapper();
         for (Map.Entry<String, Map<String, Vulnerability>> e : bySource.entrySet()) {
-            writeAtomically(storeDir.resolve(e.getKey() + ".json"), m.writeValueAsBytes(e.getValue().values()));
+            writeAtomically(dir.resolve(e.getKey() + ".json"), m.writeValueAsBytes(e.getValue().values()));
         }
-        writeAtomically(storeDir.resolve("imports.json"), m.writeValueAsBytes(imports));
+        writeAtomically(dir.resolve("imports.json"), m.writeValueAsBytes(imports));
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.iotb.model.io.SafeOutput.write(target, bytes); // a new temporary file, then an atomic rename
     }
 
     /** Counts per source and the import log, for {@code iotb vulndb status}. */

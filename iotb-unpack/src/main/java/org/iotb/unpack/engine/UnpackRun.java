@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 import org.iotb.model.Json;
 import org.iotb.model.Sha256;
 import org.iotb.model.Tool;
+import org.iotb.model.io.InputFiles;
+import org.iotb.model.io.PathRefusedException;
+import org.iotb.model.io.SafeOutput;
 import org.iotb.unpack.UnpackListener;
 import org.iotb.unpack.UnpackOptions;
 import org.iotb.unpack.UnpackResult;
@@ -103,16 +106,14 @@ public final class UnpackRun {
 
     public UnpackResult run(Path image, Path out) throws IOException {
         long t0 = System.nanoTime();
-        if (!Files.isRegularFile(image)) {
-            throw new IOException("not a regular file: " + image);
-        }
-        Files.createDirectories(out);
+        InputFiles.requireFile(image, "image");
+        SafeOutput.directory(out); // a real directory, not a link planted where the output goes
         this.outDir = out.toRealPath();
         String imageName = image.getFileName().toString();
         String rootName = safeDirName(imageName) + ".extracted";
         Path root = outDir.resolve(rootName);
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(root + " already exists; choose an empty output directory");
+            throw new PathRefusedException(root + " already exists; choose an empty output directory");
         }
         if (Files.size(image) >= PRELOAD_LZMA_FROM) {
             NativeLzma.loadInBackground(); // overlaps the hashing and the first carving
@@ -171,7 +172,7 @@ public final class UnpackRun {
         Manifest m = new Manifest(Tool.nameAndVersion(), imageName, size, sha, rootName, limits, entries, containers,
                 regions, envs, profile, warnings.list(), stats);
         Path manifestFile = outDir.resolve("manifest.json");
-        Json.mapper().writeValue(manifestFile.toFile(), m);
+        SafeOutput.write(manifestFile, stream -> Json.mapper().writeValue(stream, m));
         return new UnpackResult(outDir, manifestFile, m);
     }
 
