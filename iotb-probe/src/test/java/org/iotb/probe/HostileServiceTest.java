@@ -10,6 +10,7 @@ import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.ScanResult;
 import org.iotb.probe.auth.BruteForceCheck;
+import org.iotb.probe.checks.FtpAnonymousCheck;
 import org.iotb.probe.testing.FormLoginApp;
 import org.iotb.probe.testing.HostileServices;
 import org.junit.jupiter.api.Tag;
@@ -79,6 +80,34 @@ class HostileServiceTest {
             Finding f = judged(r, BruteForceCheck.ID).get(0);
             assertThat(f.outcome()).as(f.message()).isEqualTo(Outcome.NOT_RUN);
             assertThat(f.message()).doesNotContain("refused");
+        }
+    }
+
+    @Test
+    void endlessFtpGreetingGetsNeitherAnonymousPassNorBruteForceFail() throws Exception {
+        try (HostileServices h = new HostileServices()) {
+            int ftp = h.endlessFtpGreeting();
+            ScanResult r = new DeviceScanner(List.of(new FtpAnonymousCheck(), new BruteForceCheck()))
+                    .scanResult(LOOPBACK, opts(List.of(ftp), Duration.ofSeconds(30)).withAttemptBudget(6),
+                            ProgressListener.NONE);
+            Finding anon = judged(r, FtpAnonymousCheck.ID).get(0);
+            assertThat(anon.outcome()).as(anon.message()).isEqualTo(Outcome.NOT_RUN);
+            assertThat(anon.message()).contains("did not end");
+            Finding bf = judged(r, BruteForceCheck.ID).get(0);
+            assertThat(bf.outcome()).as(bf.message()).isEqualTo(Outcome.NOT_RUN);
+            assertThat(bf.message()).contains("not completed");
+        }
+    }
+
+    @Test
+    void telnetFloodGetsNoBruteForceFail() throws Exception {
+        try (HostileServices h = new HostileServices()) {
+            int telnet = h.telnetFlood();
+            ScanResult r = new DeviceScanner(List.of(new BruteForceCheck())).scanResult(LOOPBACK,
+                    opts(List.of(telnet), Duration.ofSeconds(60)).withAttemptBudget(6), ProgressListener.NONE);
+            Finding bf = judged(r, BruteForceCheck.ID).get(0);
+            assertThat(bf.message()).contains("telnet");
+            assertThat(bf.outcome()).as(bf.message()).isEqualTo(Outcome.NOT_RUN);
         }
     }
 }
