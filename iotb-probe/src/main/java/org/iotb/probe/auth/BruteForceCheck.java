@@ -31,7 +31,7 @@ public final class BruteForceCheck extends LoginCheck {
     List<Finding> run(ProbeContext ctx, List<LoginTargets.Target> targets) {
         List<Finding> out = new ArrayList<>();
         for (LoginTargets.Target t : targets) {
-            out.add(measure(ctx, t));
+            out.add(isolated(t, () -> measure(ctx, t)));
         }
         return out;
     }
@@ -50,6 +50,7 @@ public final class BruteForceCheck extends LoginCheck {
         List<Long> times = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         int refused = 0;
+        int answered = 0;
         String lastReply = "";
         long start = System.nanoTime();
         for (int i = 0; i < n && !ctx.deadline.expired(); i++) {
@@ -67,6 +68,9 @@ public final class BruteForceCheck extends LoginCheck {
             if (r.verdict() == LoginResult.Verdict.REFUSED) {
                 refused++;
             }
+            if (r.verdict() != LoginResult.Verdict.UNKNOWN) {
+                answered++;
+            }
         }
         long total = (System.nanoTime() - start) / 1_000_000;
         Map<String, Object> data = new LinkedHashMap<>();
@@ -76,6 +80,11 @@ public final class BruteForceCheck extends LoginCheck {
         data.put("millis", times);
         data.put("verdicts", verdicts);
         data.put("totalMillis", total);
+        if (answered == 0 && !times.isEmpty()) {
+            // a service that never completed its protocol has shown neither resistance nor weakness
+            return Finding.notRun(ID, where + ": no attempt completed the protocol (" + times.size()
+                    + " tried): " + lastReply);
+        }
         if (times.size() < 6) {
             return Finding.notRun(ID, where + ": time budget allowed only " + times.size() + " attempts");
         }

@@ -28,7 +28,7 @@ public final class DefaultCredentialsCheck extends LoginCheck {
                 : DefaultCredentials.builtIn();
         List<Finding> out = new ArrayList<>();
         for (LoginTargets.Target t : targets) {
-            out.add(tryAll(ctx, t, creds));
+            out.add(isolated(t, () -> tryAll(ctx, t, creds)));
         }
         return out;
     }

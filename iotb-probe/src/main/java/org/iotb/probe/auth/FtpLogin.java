@@ -41,6 +41,9 @@ public final class FtpLogin implements LoginProbe {
             }
             return new LoginResult(p.startsWith("530") ? LoginResult.Verdict.FAILURE : LoginResult.Verdict.UNKNOWN,
                     ms, p);
+        } catch (FtpDialog.IncompleteReply e) {
+            // the server talks but never completes a reply: neither a refusal nor a rejected password
+            return new LoginResult(LoginResult.Verdict.UNKNOWN, 0, "FTP dialogue not completed: " + e.getMessage());
         } catch (IOException e) {
             long ms = t0 == 0 ? 0 : (System.nanoTime() - t0) / 1_000_000;
             return new LoginResult(LoginResult.Verdict.REFUSED, ms, String.valueOf(e.getMessage()));

@@ -40,6 +40,19 @@ abstract class LoginCheck implements DeviceCheck {
         return run(ctx, targets);
     }
 
+    /**
+     * Runs {@code judge} on one login service, isolated from the others: a service whose protocol library throws
+     * (a hostile KEXINIT, say) gets an error finding for itself, and the other services are still judged.
+     */
+    final Finding isolated(LoginTargets.Target t, java.util.function.Supplier<Finding> judge) {
+        try {
+            return judge.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Finding.of(id, org.iotb.model.Outcome.ERROR, t.probe().protocol() + " on port " + t.service().port()
+                    + ": " + name + " failed: " + e, List.of());
+        }
+    }
+
     /** The check proper, on the login services found (never empty). */
     abstract List<Finding> run(ProbeContext ctx, List<LoginTargets.Target> targets);
 }

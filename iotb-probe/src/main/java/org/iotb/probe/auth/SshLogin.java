@@ -21,6 +21,10 @@ public final class SshLogin implements LoginProbe {
         if (a.loggedIn()) {
             return new LoginResult(LoginResult.Verdict.SUCCESS, ms, "authenticated");
         }
+        if (!a.talked()) {
+            // the device never let the protocol complete: that is not a refusal of the password
+            return new LoginResult(LoginResult.Verdict.UNKNOWN, ms, a.message());
+        }
         String m = a.message().toLowerCase(java.util.Locale.ROOT);
         if (m.contains("auth fail") || m.contains("auth cancel")) {
             return new LoginResult(LoginResult.Verdict.FAILURE, ms, a.message());

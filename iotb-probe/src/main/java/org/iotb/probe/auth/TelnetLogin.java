@@ -20,6 +20,7 @@ public final class TelnetLogin implements LoginProbe {
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i)(login|user ?name|user)\\s*:\\s*$");
     private static final Pattern PASS_PROMPT = Pattern.compile("(?i)password\\s*:\\s*$");
     private static final Pattern FAILED = Pattern.compile("(?i)(incorrect|failed|denied|invalid|wrong|bad password)");
+    private static final int MAX_TEXT = 8192;
     private static final Pattern SHELL = Pattern.compile("[#$>%]\\s*$");
 
     @Override
@@ -33,7 +34,7 @@ public final class TelnetLogin implements LoginProbe {
         try (Conn conn = ctx.connect(s.port())) {
             conn.readTimeout(Math.max(ctx.options.readMillis(), 3000));
             String text = until(conn, LOGIN_PROMPT);
-            if (!LOGIN_PROMPT.matcher(text).find()) {
+            if (!LOGIN_PROMPT.matcher(text).find() || text.length() >= MAX_TEXT) {
                 return new LoginResult(LoginResult.Verdict.UNKNOWN, 0, "no login prompt: " + Text.printable(text));
             }
             conn.send(c.username() + "\r\n");
@@ -47,6 +48,11 @@ public final class TelnetLogin implements LoginProbe {
             String r = until(conn, null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             String tail = r.strip();
+            if (r.length() >= MAX_TEXT) {
+                // a server that never pauses is flooding: words in the flood are no answer to our password
+                return new LoginResult(LoginResult.Verdict.UNKNOWN, ms, "no answer, only a flood of text: "
+                        + Text.printable(tail.substring(0, 120)));
+            }
             if (FAILED.matcher(r).find() || LOGIN_PROMPT.matcher(tail).find()) {
                 return new LoginResult(LoginResult.Verdict.FAILURE, ms, Text.printable(tail));
             }
@@ -68,7 +74,7 @@ public final class TelnetLogin implements LoginProbe {
         conn.socket().setSoTimeout(1500);
         long end = System.nanoTime() + 5_000_000_000L;
         try {
-            while (text.size() < 8192 && System.nanoTime() < end) {
+            while (text.size() < MAX_TEXT && System.nanoTime() < end) {
                 int b = in.read();
                 if (b < 0) {
                     break;

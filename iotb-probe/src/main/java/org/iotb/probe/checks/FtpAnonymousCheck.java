@@ -42,6 +42,12 @@ public final class FtpAnonymousCheck implements DeviceCheck {
                     pass = FtpDialog.reply(c);
                 }
                 boolean in = user.startsWith("230") || pass.startsWith("230");
+                if (!in && !user.matches("^[1-5]\\d\\d.*")) {
+                    // no FTP reply to USER at all: nothing was refused
+                    out.add(Finding.notRun(ID, "FTP on port " + s.port() + ": no FTP reply to USER anonymous: "
+                            + org.iotb.probe.net.Text.printable(user)));
+                    continue;
+                }
                 String transcript = greeting + " | " + user + (pass.isEmpty() ? "" : " | " + pass);
                 var ev = List.of(Ev.of(ctx, s, "ftp", "USER anonymous / PASS iotb@example.org", transcript));
                 out.add(in ? Finding.fail(ID, Severity.HIGH, "FTP on port " + s.port() + " accepts anonymous login", ev)

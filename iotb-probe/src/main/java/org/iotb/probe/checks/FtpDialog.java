@@ -8,6 +8,13 @@ public final class FtpDialog {
     private FtpDialog() {
     }
 
+    /** The server did not finish its reply within the bounds: the FTP dialogue could not be completed. */
+    public static final class IncompleteReply extends IOException {
+        public IncompleteReply(String message) {
+            super(message);
+        }
+    }
+
     public static String reply(Conn c) throws IOException {
         String first = c.readLine(1024);
         if (first.length() >= 4 && first.charAt(3) == '-') {
@@ -18,6 +25,8 @@ public final class FtpDialog {
                     return l;
                 }
             }
+            // an endless "220-" stream must not be read as a reply (and its last line as an answer to USER)
+            throw new IncompleteReply("multi-line " + code + " reply did not end within 50 lines");
         }
         return first;
     }

@@ -42,10 +42,19 @@ public final class SshChecks implements DeviceCheck {
         }
         List<Finding> out = new ArrayList<>();
         for (Service s : ssh) {
-            out.add(weakAlgorithms(ctx, s));
-            out.add(passwordAuth(ctx, s));
+            // one SSH service's failure stays its own: the others are still judged
+            out.add(isolated(WEAK, s, () -> weakAlgorithms(ctx, s)));
+            out.add(isolated(PASSWORD, s, () -> passwordAuth(ctx, s)));
         }
         return out;
+    }
+
+    private static Finding isolated(String id, Service s, java.util.function.Supplier<Finding> judge) {
+        try {
+            return judge.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Finding.of(id, Outcome.ERROR, "SSH on port " + s.port() + ": check failed: " + e, List.of());
+        }
     }
 
     /** Verdicts per kind and algorithm: {"kex": {"diffie-hellman-group1-sha1": "fail"}, ...}. */
@@ -113,6 +122,9 @@ public final class SshChecks implements DeviceCheck {
             return Finding.fail(PASSWORD, Severity.CRITICAL, "SSH on port " + s.port()
                     + " let a made-up user in with a made-up password", List.of(Ev.of(ctx, s, "ssh",
                     "password auth as iotb-probe-no-such-user", "authenticated")));
+        }
+        if (!a.talked()) {
+            return Finding.notRun(PASSWORD, "SSH on port " + s.port() + ": " + a.message());
         }
         if (a.methods().isEmpty()) {
             return Finding.notRun(PASSWORD, "SSH on port " + s.port() + ": could not learn the allowed methods: "

@@ -23,9 +23,12 @@ public final class Conn implements Closeable {
     private final OutputStream out;
     private final Deadline deadline;
     private int readTimeoutMillis;
+    private final Watchdog.Guard watchdog;
 
     private Conn(Socket socket, Deadline deadline, int readTimeoutMillis) throws IOException {
         this.socket = socket;
+        // whatever reads this socket (our readers, JSSE layered on top), it is closed when the scan's budget ends
+        this.watchdog = Watchdog.closeAfter(socket, deadline.remainingMillis() + 250);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.deadline = deadline;
@@ -157,6 +160,7 @@ public final class Conn implements Closeable {
 
     @Override
     public void close() {
+        watchdog.close();
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -3,6 +3,13 @@ package org.iotb.probe.ssh;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SocketFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.iotb.probe.net.Watchdog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -20,7 +27,12 @@ public final class AuthMethodsProbe {
     private AuthMethodsProbe() {
     }
 
-    public record Attempt(boolean loggedIn, List<String> methods, String message) {
+    /**
+     * @param talked  whether the SSH protocol got far enough to judge anything (server version line read, no
+     *                protocol error, not stopped by the wall-clock deadline); false means "could not complete the
+     *                protocol", which no check may read as a refusal
+     */
+    public record Attempt(boolean loggedIn, List<String> methods, String message, boolean talked) {
     }
 
     public static Attempt tryPassword(String host, int port, String user, String password, int timeoutMillis) {
@@ -45,6 +57,7 @@ public final class AuthMethodsProbe {
                                    int timeoutMillis) {
         JSch jsch = new JSch();
         Session s = null;
+        WatchedSockets sockets = new WatchedSockets(timeoutMillis);
         try {
             s = jsch.getSession(user, host, port);
             if (password != null) {
@@ -64,9 +77,20 @@ public final class AuthMethodsProbe {
             cfg.put("MaxAuthTries", "1");
             s.setConfig(cfg);
             s.setTimeout(timeoutMillis);
+            // jsch's read timeouts restart with every byte: the watchdog closes the socket at the wall-clock deadline
+            s.setSocketFactory(sockets);
             s.connect(timeoutMillis);
-            return new Attempt(true, List.of(), "authenticated");
-        } catch (JSchException e) {
+            return new Attempt(true, List.of(), "authenticated", true);
+        } catch (JSchException | RuntimeException e) {
+            if (sockets.deadlineHit()) {
+                return new Attempt(false, List.of(), "SSH handshake not completed within " + timeoutMillis
+                        + " ms (connection closed by iotb's deadline)", false);
+            }
+            if (e instanceof RuntimeException || e.getCause() instanceof RuntimeException) {
+                // jsch chokes on some malformed packets (e.g. a KEXINIT with an absurd length): a protocol error
+                Throwable why = e instanceof RuntimeException ? e : e.getCause();
+                return new Attempt(false, List.of(), "SSH protocol error: " + why, false);
+            }
             String msg = String.valueOf(e.getMessage());
             Matcher m = METHODS.matcher(msg);
             List<String> methods = new ArrayList<>();
@@ -77,11 +101,54 @@ public final class AuthMethodsProbe {
                     }
                 }
             }
-            return new Attempt(false, methods, msg);
+            return new Attempt(false, methods, msg, true);
         } finally {
             if (s != null) {
                 s.disconnect();
             }
+            sockets.close();
+        }
+    }
+
+    /** Hands jsch sockets that the {@link Watchdog} closes when the attempt's wall-clock time is up. */
+    private static final class WatchedSockets implements SocketFactory, AutoCloseable {
+        private final int timeoutMillis;
+        private final long startNanos = System.nanoTime();
+        private final List<Watchdog.Guard> guards = new ArrayList<>();
+
+        WatchedSockets(int timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public synchronized Socket createSocket(String host, int port) throws IOException {
+            long left = timeoutMillis - (System.nanoTime() - startNanos) / 1_000_000;
+            if (left <= 0) {
+                throw new IOException("deadline passed before connecting");
+            }
+            Socket socket = new Socket();
+            guards.add(Watchdog.closeAfter(socket, left));
+            socket.connect(new InetSocketAddress(host, port), (int) left);
+            return socket;
+        }
+
+        @Override
+        public InputStream getInputStream(Socket socket) throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream(Socket socket) throws IOException {
+            return socket.getOutputStream();
+        }
+
+        synchronized boolean deadlineHit() {
+            return guards.stream().anyMatch(Watchdog.Guard::fired);
+        }
+
+        @Override
+        public synchronized void close() {
+            guards.forEach(Watchdog.Guard::close);
         }
     }
 }
