@@ -19,6 +19,7 @@ import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.model.Sha256;
 import org.iotb.pipeline.firmware.FirmwareEvidence;
 import org.iotb.probe.DeviceScanner;
 import org.iotb.probe.DeviceTarget;
@@ -95,7 +96,7 @@ public final class AssessmentPipeline {
     }
 
     private static InputRecord fileRecord(InputKind kind, Path file) throws IOException {
-        return InputRecord.file(kind, file.getFileName().toString(), file.toString(), Hashing.sha256(file), Files.size(file));
+        return InputRecord.file(kind, file.getFileName().toString(), file.toString(), Sha256.of(file), Files.size(file));
     }
 
     /** File names, made unique with a suffix when two inputs share one (unit1/fw.bin, unit2/fw.bin). */

@@ -63,7 +63,7 @@ class AssessmentPipelineTest {
                 InputKind.FIRMWARE, InputKind.FIRMWARE);
         assertThat(a.inputs()).extracting(InputRecord::name).containsExactly("profile.yaml", "declarations.yaml",
                 "sl100-1.4.2-unit1.bin", "sl100-1.4.2-unit1.bin#2");
-        assertThat(a.inputs().get(2).sha256()).isEqualTo(Hashing.sha256(unit1));
+        assertThat(a.inputs().get(2).sha256()).isEqualTo(org.iotb.model.Sha256.of(unit1));
         assertThat(a.images()).hasSize(2);
         assertThat(a.verdicts()).isNotEmpty();
         assertThat(a.timings()).containsKeys("unpack", "checks", "sbom");

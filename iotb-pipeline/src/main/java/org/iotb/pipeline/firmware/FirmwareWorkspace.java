@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iotb.model.io.InputFiles;
 import org.iotb.model.io.SafeOutput;
-import org.iotb.pipeline.Hashing;
 import org.iotb.pipeline.PipelineInputException;
 import org.iotb.pipeline.PipelineListener;
 import org.iotb.unpack.UnpackOptions;
@@ -59,15 +58,15 @@ public final class FirmwareWorkspace implements AutoCloseable {
             temp = Files.createTempDirectory("iotb-");
             out = temp;
         } else {
-            SafeOutput.directory(out); // refuses a file or a planted link with a message, before the long hash
+            SafeOutput.directory(out); // refuses a file or a planted link with a message before any work
         }
-        String hash = Hashing.sha256(input);
         listener.stageStarted("unpacking " + input.getFileName());
         UnpackResult result = new Unpacker().unpack(input, out, options,
                 (container, entries, bytes) -> listener.progress(entries + " files, " + (bytes >> 20) + " MiB"));
         listener.stageDone(result.entries().size() + " files from " + result.containers().size() + " containers"
                 + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)"));
-        return new FirmwareWorkspace(input, hash, result.extractedRoot(), result, temp);
+        // the unpacker hashes the image beside its carving: one read of the file, not two
+        return new FirmwareWorkspace(input, result.manifest().imageSha256(), result.extractedRoot(), result, temp);
     }
 
     public Path input() {
