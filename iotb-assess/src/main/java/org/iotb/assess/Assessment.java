@@ -38,7 +38,7 @@ public record Assessment(
         Map<String, Long> timings,
         List<String> warnings) {
 
-    public static final String SCHEMA_VERSION = "2.0";
+    public static final String SCHEMA_VERSION = "3.0";
 
     public Assessment {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -106,7 +106,7 @@ public record Assessment(
     }
 
     /**
-     * Reads an assessment JSON of schema 2.x, or of schema 1.x upgraded to 2.0 ({@link SchemaUpgrade}); rejects
+     * Reads an assessment JSON of schema 3.x, or of schema 1.x/2.x upgraded to 3.0 ({@link SchemaUpgrade}); rejects
      * any other major version.
      */
     public static Assessment read(Path file) throws IOException {
@@ -123,9 +123,12 @@ public record Assessment(
         if (version != null && major(version).equals("1") && tree instanceof ObjectNode o) {
             return SchemaUpgrade.fromV1(o);
         }
+        if (version != null && major(version).equals("2") && tree instanceof ObjectNode o) {
+            return m.treeToValue(SchemaUpgrade.fromV2(o), Assessment.class);
+        }
         if (version == null || !major(version).equals(major(SCHEMA_VERSION))) {
             throw new IOException("unsupported assessment schemaVersion " + version
-                    + " (this iotb reads 1.x and " + major(SCHEMA_VERSION) + ".x)");
+                    + " (this iotb reads 1.x, 2.x and " + major(SCHEMA_VERSION) + ".x)");
         }
         return m.treeToValue(tree, Assessment.class);
     }

@@ -149,15 +149,24 @@ public final class Assessor {
         for (VerdictValue v : VerdictValue.values()) {
             counts.put(v.id(), 0);
         }
+        Map<String, Integer> passesByBasis = new LinkedHashMap<>();
+        for (Basis b : Basis.values()) {
+            if (b != Basis.NONE) {
+                passesByBasis.put(b.id(), 0);
+            }
+        }
         List<String> mandatoryFailures = new ArrayList<>();
         for (Verdict v : verdicts) {
             counts.merge(v.verdict().id(), 1, Integer::sum);
+            if (v.verdict() == VerdictValue.PASS) {
+                passesByBasis.merge(v.basis().id(), 1, Integer::sum);
+            }
             if (v.verdict() == VerdictValue.FAIL && v.mandatory()) {
                 mandatoryFailures.add(v.requirement());
             }
         }
         return new StandardSummary(s.id(), s.title(), s.shortTitle(), s.version(), verdicts.size(), counts,
-                mandatoryFailures);
+                passesByBasis, mandatoryFailures);
     }
 
     private static DeclarationRef ref(Declaration d) {

@@ -13,7 +13,7 @@ import org.iotb.catalog.CatalogException;
 import org.iotb.model.Json;
 
 /**
- * Reads an assessment of schema 1.x as schema 2.0 (docs/assessment-schema.md, "Schema versions"):
+ * Reads an assessment of schema 1.x or 2.x as schema 3.0. 2.x → 3.0: see {@link #fromV2}. 1.x → 2.0 (docs/assessment-schema.md, "Schema versions"):
  * <ul>
  *   <li>{@code xiaomiLevel} {level, reason} becomes {@code levels["xiaomi-iot-baseline"]} with the label
  *       "Xiaomi security level" (1.x had one level scheme, Xiaomi's);</li>
@@ -48,7 +48,7 @@ final class SchemaUpgrade {
                 }
             }
         }
-        a.put("schemaVersion", Assessment.SCHEMA_VERSION);
+        fromV2(a);
         Assessment upgraded = Json.mapper().treeToValue(a, Assessment.class);
         try {
             Catalog catalog = Catalog.load();
@@ -62,6 +62,51 @@ final class SchemaUpgrade {
                     upgraded.inputs(), upgraded.profile(), upgraded.levels(), upgraded.findings(), upgraded.verdicts(),
                     upgraded.summary(), List.of(), upgraded.images(), upgraded.timings(), warnings);
         }
+    }
+
+    /**
+     * Schema 2.x → 3.0 in place: 2.x verdicts had no {@code basis}; it is recovered from what 2.x recorded (the
+     * rule its reason names, the declaration, the findings), and the summaries gain {@code passesByBasis}.
+     */
+    static ObjectNode fromV2(ObjectNode a) {
+        java.util.Map<String, java.util.Map<String, Integer>> passes = new java.util.LinkedHashMap<>();
+        for (JsonNode v : a.path("verdicts")) {
+            if (v instanceof ObjectNode o && !o.has("basis")) {
+                String basis = v2Basis(o);
+                o.put("basis", basis);
+                if ("pass".equals(o.path("verdict").asText())) {
+                    passes.computeIfAbsent(o.path("standard").asText(), k -> new java.util.LinkedHashMap<>())
+                            .merge(basis, 1, Integer::sum);
+                }
+            }
+        }
+        for (JsonNode s : a.path("summary")) {
+            if (s instanceof ObjectNode o && !o.has("passesByBasis")) {
+                ObjectNode by = o.putObject("passesByBasis");
+                java.util.Map<String, Integer> of = passes.getOrDefault(o.path("standard").asText(), java.util.Map.of());
+                for (Basis b : Basis.values()) {
+                    if (b != Basis.NONE) {
+                        by.put(b.id(), of.getOrDefault(b.id(), 0));
+                    }
+                }
+            }
+        }
+        a.put("schemaVersion", Assessment.SCHEMA_VERSION);
+        return a;
+    }
+
+    /** The basis of a 2.x verdict, from the verdict rules of 2.x (docs/assessment.md of that version). */
+    private static String v2Basis(ObjectNode v) {
+        String verdict = v.path("verdict").asText();
+        String reason = v.path("reason").asText("");
+        return switch (verdict) {
+            case "not-applicable" -> Basis.INFERRED.id();
+            case "pass" -> !reason.startsWith("declared") || reason.startsWith("declared Y and automated")
+                    ? Basis.VERIFIED.id()
+                    : reason.contains("found no contradiction") ? Basis.DECLARED_CONSISTENT.id() : Basis.DECLARED.id();
+            case "fail" -> reason.startsWith("declared not supported") ? Basis.DECLARED.id() : Basis.VERIFIED.id();
+            default -> Basis.NONE.id();
+        };
     }
 
     /** personalData → personal-data in every section except product (whose field names are the record's). */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The verdict on one requirement. {@code applicabilityReason} says why it does or does not apply. {@code status} is mandatory|recommended; {@code findings} are the check ids
- * whose findings decided it; {@code conflict} is true when automated evidence and the declaration disagree.
+ * whose findings decided it; {@code basis} says what the verdict rests on ({@link Basis}); {@code conflict} is true
+ * when automated evidence and a claim (the declaration or the profile) disagree.
  * Clause, title and remediation are copied from the catalog so reports render from the assessment alone.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -19,6 +20,7 @@ public record Verdict(
         Applicable applicable,
         String applicabilityReason,
         VerdictValue verdict,
+        Basis basis,
         String reason,
         List<String> findings,
         DeclarationRef declaration,
@@ -30,6 +32,7 @@ public record Verdict(
     public Verdict {
         findings = findings == null ? List.of() : List.copyOf(findings);
         checks = checks == null ? List.of() : List.copyOf(checks);
+        basis = basis == null ? Basis.NONE : basis;
     }
 
     public boolean mandatory() {

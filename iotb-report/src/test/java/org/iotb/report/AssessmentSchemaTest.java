@@ -12,10 +12,10 @@ import org.iotb.assess.Assessment;
 import org.iotb.model.Json;
 import org.junit.jupiter.api.Test;
 
-/** The assessment JSON against its own published JSON Schema (iotb-assess: org/iotb/assess/assessment-schema-2.0.json). */
+/** The assessment JSON against its own published JSON Schema (iotb-assess: org/iotb/assess/assessment-schema-3.0.json). */
 class AssessmentSchemaTest {
     private static JsonSchema schema() throws Exception {
-        try (InputStream in = Assessment.class.getResourceAsStream("/org/iotb/assess/assessment-schema-2.0.json")) {
+        try (InputStream in = Assessment.class.getResourceAsStream("/org/iotb/assess/assessment-schema-3.0.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
     }

@@ -60,7 +60,8 @@ class DiffReportTest {
         assertThat(old.verdict()).isEqualTo(VerdictValue.FAIL);
         assertThat(old.findings()).containsExactly("net.svc.telnet");
         vs.set(vs.indexOf(old), new Verdict(old.standard(), old.requirement(), old.clause(), old.clauseTitle(), old.title(),
-                old.status(), old.applicable(), old.applicabilityReason(), VerdictValue.PASS, "declared; not verifiable",
+                old.status(), old.applicable(), old.applicabilityReason(), VerdictValue.PASS, org.iotb.assess.Basis.DECLARED,
+                "declared; not verifiable",
                 java.util.List.of(), null, false, old.automated(), old.checks(), old.remediation()));
         Assessment v1b = new Assessment(v1.schemaVersion(), v1.tool(), v1.createdAt(), v1.product(), v1.inputs(), v1.profile(),
                 v1.levels(), fs, vs, v1.summary(), v1.conformance(), v1.images(), v1.timings(), v1.warnings());

@@ -44,7 +44,7 @@ class SchemaVersionsTest {
     void aV1AssessmentReadsAsV2WithItsLevelAndTheSameConformanceStatements() throws IOException {
         JsonNode golden = golden("example-sl100-1.4.2");
         Assessment a = readV1(golden);
-        assertThat(a.schemaVersion()).isEqualTo("2.0");
+        assertThat(a.schemaVersion()).isEqualTo("3.0");
         assertThat(a.levels()).containsOnlyKeys("xiaomi-iot-baseline");
         assertThat(a.levels().get("xiaomi-iot-baseline").label()).isEqualTo("Xiaomi security level");
         assertThat(a.levels().get("xiaomi-iot-baseline").level()).isEqualTo("high");

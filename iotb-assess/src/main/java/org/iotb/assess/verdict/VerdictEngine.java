@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.iotb.assess.Applicable;
 import org.iotb.assess.AssessedFinding;
+import org.iotb.assess.Basis;
 import org.iotb.assess.DeclarationRef;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
@@ -36,7 +37,7 @@ public final class VerdictEngine {
             if (!e.fails.isEmpty()) {
                 reason += " (failing checks " + e.ids(e.fails) + " were not counted)";
             }
-            return verdict(r, applicable, appReason, VerdictValue.NOT_APPLICABLE, reason, e.all, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.NOT_APPLICABLE, Basis.INFERRED, reason, e.all, declaration, false);
         }
         // R2: we cannot tell whether it applies.
         if (applicable == Applicable.UNDETERMINED) {
@@ -44,25 +45,25 @@ public final class VerdictEngine {
             if (!e.fails.isEmpty()) {
                 reason += "; checks " + e.ids(e.fails) + " failed and would fail it if it applies";
             }
-            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, reason, e.all, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, Basis.NONE, reason, e.all, declaration, false);
         }
         // R3: an automated failure decides, whatever was declared.
         if (!e.fails.isEmpty()) {
             String failed = (e.count(e.fails) == 1 ? "automated check " : "automated checks ") + e.ids(e.fails) + " failed: "
                     + e.firstMessage(e.fails);
             if (declaration != null && declaration.yes()) {
-                return verdict(r, applicable, appReason, VerdictValue.FAIL, "conflict: declared Y, but " + failed,
+                return verdict(r, applicable, appReason, VerdictValue.FAIL, Basis.VERIFIED, "conflict: declared Y, but " + failed,
                         e.fails, declaration, true);
             }
             if (declaration != null && declaration.notApplicable()) {
-                return verdict(r, applicable, appReason, VerdictValue.FAIL, "conflict: declared not applicable, but " + failed,
+                return verdict(r, applicable, appReason, VerdictValue.FAIL, Basis.VERIFIED, "conflict: declared not applicable, but " + failed,
                         e.fails, declaration, true);
             }
-            return verdict(r, applicable, appReason, VerdictValue.FAIL, failed, e.fails, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.FAIL, Basis.VERIFIED, failed, e.fails, declaration, false);
         }
         // R4: declared N/A while the profile makes it applicable.
         if (declaration != null && declaration.notApplicable()) {
-            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, "conflict: declared not applicable, but the profile"
+            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, Basis.NONE, "conflict: declared not applicable, but the profile"
                     + " makes it applicable (" + appReason + "); correct the profile or the declaration",
                     e.all, declaration, true);
         }
@@ -73,7 +74,7 @@ public final class VerdictEngine {
             if (conflict) {
                 reason = "conflict: " + reason + ", although automated checks " + e.ids(e.passes) + " passed";
             }
-            return verdict(r, applicable, appReason, VerdictValue.FAIL, reason, e.all, declaration, conflict);
+            return verdict(r, applicable, appReason, VerdictValue.FAIL, Basis.DECLARED, reason, e.all, declaration, conflict);
         }
         // R6: automated evidence settles it.
         if (r.automated() && !e.passes.isEmpty() && e.errors.isEmpty()) {
@@ -87,7 +88,7 @@ public final class VerdictEngine {
             if (!e.notRun.isEmpty()) {
                 reason += "; did not run: " + e.ids(e.notRun);
             }
-            return verdict(r, applicable, appReason, VerdictValue.PASS, reason, e.all, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.PASS, Basis.VERIFIED, reason, e.all, declaration, false);
         }
         // R7: declared Y and nothing contradicts it.
         if (declaration != null && declaration.yes()) {
@@ -106,7 +107,7 @@ public final class VerdictEngine {
                     reason += " (errors: " + e.ids(e.errors) + ")";
                 }
             }
-            return verdict(r, applicable, appReason, VerdictValue.PASS, reason + detail(declaration), e.all, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.PASS, e.ran.isEmpty() ? Basis.DECLARED : Basis.DECLARED_CONSISTENT, reason + detail(declaration), e.all, declaration, false);
         }
         // R8: some evidence, not enough to decide.
         if (!e.ran.isEmpty()) {
@@ -122,7 +123,7 @@ public final class VerdictEngine {
             } else {
                 reason = "checks " + e.ids(e.ran) + " reported facts only; a declaration is needed";
             }
-            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, reason, e.all, declaration, false);
+            return verdict(r, applicable, appReason, VerdictValue.INCONCLUSIVE, Basis.NONE, reason, e.all, declaration, false);
         }
         // R9: nothing looked at it.
         String reason;
@@ -134,19 +135,20 @@ public final class VerdictEngine {
             reason = "checks " + e.ids(e.notRun) + " did not run (" + e.firstMessage(e.notRun)
                     + ") and no declaration was given";
         }
-        return verdict(r, applicable, appReason, VerdictValue.NOT_ASSESSED, reason, e.all, declaration, false);
+        return verdict(r, applicable, appReason, VerdictValue.NOT_ASSESSED, Basis.NONE, reason, e.all, declaration, false);
     }
 
     private static String detail(DeclarationRef d) {
         return d.detail() == null || d.detail().isBlank() ? "" : " — \"" + clip(d.detail().strip()) + "\"";
     }
 
-    private static Verdict verdict(Requirement r, Applicable applicable, String appReason, VerdictValue value, String reason,
+    private static Verdict verdict(Requirement r, Applicable applicable, String appReason, VerdictValue value, Basis basis,
+                                   String reason,
                                    List<AssessedFinding> behind, DeclarationRef declaration, boolean conflict) {
         Set<String> ids = new LinkedHashSet<>();
         behind.forEach(f -> ids.add(f.check()));
         return new Verdict(r.standard(), r.id(), r.clause(), r.clauseTitle(), r.title(),
-                r.status() == null ? null : r.status().id(), applicable, appReason, value, reason, new ArrayList<>(ids),
+                r.status() == null ? null : r.status().id(), applicable, appReason, value, basis, reason, new ArrayList<>(ids),
                 declaration, conflict, r.automated(), r.checks(), r.remediation());
     }
 

@@ -108,7 +108,7 @@ public final class IcsWriter {
 
     private static StandardSummary standard(Assessment a, ConformanceStatement s) {
         return a.summary().stream().filter(x -> x.standard().equals(s.standard())).findFirst()
-                .orElse(new StandardSummary(s.standard(), s.standard(), s.standard(), null, s.rows().size(), null, null));
+                .orElse(new StandardSummary(s.standard(), s.standard(), s.standard(), null, s.rows().size(), null, null, null));
     }
 
     private static List<String> header(Assessment a, ConformanceStatement s) {
