@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one loader of the project's default-credential list ({@link #RESOURCE}: {@code username,password,source}
- * CSV, most common first). The firmware checks crack image password hashes against it and the device prober
- * tries it on login pages and services, so both read it here. A password may be empty; lines starting with
- * {@code #}, blank lines and the {@code username,...} header are skipped; commas inside fields are not
- * supported, which the list never needs. A user's own list ({@code --credentials}) has the same format.
+ * The one loader of the project's default-credential list ({@link #RESOURCE}: {@code username,password,source,url}
+ * CSV, most common first; {@code url} is the public list or document the entry comes from). The firmware checks
+ * crack image password hashes against it and the device prober tries it on login pages and services, so both read
+ * it here. A password may be empty; lines starting with {@code #}, blank lines and the {@code username,...} header
+ * are skipped; commas inside fields are not supported, which the list never needs. A user's own list
+ * ({@code --credentials}) has the same format; its {@code url} column (and {@code source}) may be left out.
  */
 public final class DefaultCredentials {
     /** Where the bundled list lives on the class path. */
@@ -40,9 +41,9 @@ public final class DefaultCredentials {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("username,")) {
                 continue;
             }
-            String[] f = line.split(",", 3);
+            String[] f = line.split(",", 4);
             if (f.length >= 2 && !f[0].isEmpty()) {
-                out.add(new DefaultCredential(f[0], f[1], f.length > 2 ? f[2] : ""));
+                out.add(new DefaultCredential(f[0], f[1], f.length > 2 ? f[2] : "", f.length > 3 ? f[3].strip() : ""));
             }
         }
         return List.copyOf(out);

@@ -16,7 +16,9 @@ import org.iotb.model.Severity;
 /**
  * fw.cred.default-password: tries the known IoT default passwords against every crypt hash, bounded by a
  * number of hashes, words per hash and a time budget. The cracked password is named in the excerpt only when
- * it is on the public default list (that is the finding); hashes are represented by their fingerprint.
+ * it is on the public default list (that is the finding); hashes are represented by their fingerprint. Logins of
+ * vendor default configurations ({@link ConfigCredentials}: Tenda's sys.baseusername=user / sys.baseuserpass=user)
+ * whose password is the user name or a listed default are reported too.
  */
 public final class DefaultPasswordCheck implements FirmwareCheck {
     static final int MAX_HASHES = 64;
@@ -35,7 +37,8 @@ public final class DefaultPasswordCheck implements FirmwareCheck {
     @Override
     public List<Finding> run(ScanContext ctx) {
         List<Account> hashed = AccountFiles.read(ctx.tree()).stream().filter(Account::hasHash).toList();
-        if (hashed.isEmpty()) {
+        List<Evidence> configHits = configDefaults(ConfigCredentials.read(ctx.tree()));
+        if (hashed.isEmpty() && configHits.isEmpty()) {
             return List.of(Finding.notRun(id(), "no password hash in any passwd/shadow file"));
         }
         long deadline = System.nanoTime() + ctx.options().crackBudget().toNanos();
@@ -90,6 +93,7 @@ public final class DefaultPasswordCheck implements FirmwareCheck {
                 tested.add(base);
             }
         }
+        hits.addAll(configHits);
         Map<String, Object> data = new HashMap<>();
         data.put("wordlist", DefaultCredentials.RESOURCE);
         data.put("words", REPORTED_WORDS);
@@ -111,6 +115,25 @@ public final class DefaultPasswordCheck implements FirmwareCheck {
             return List.of(new Finding(id(), Outcome.WARNING, Severity.LOW, msg, tested, data));
         }
         return List.of(Finding.pass(id(), msg, tested).withData(data));
+    }
+
+    /**
+     * Vendor default configurations (ConfigCredentials) whose password equals the user name or is a well-known
+     * default: the factory login of the device's web UI or services, written in the image.
+     */
+    static List<Evidence> configDefaults(List<ConfigCredentials.ConfigLogin> logins) {
+        List<Evidence> out = new ArrayList<>();
+        for (ConfigCredentials.ConfigLogin l : logins) {
+            String p = l.password();
+            if (p.isEmpty() || !(p.equals(l.user()) || DefaultCredentials.isKnownPassword(p))) {
+                continue;
+            }
+            String how = p.equals(l.user()) ? "password equals the user name" : "password on the default list";
+            out.add(Evidence.line(l.file(), l.line(), "vendor default configuration: " + l.userKey() + "="
+                    + l.user() + ", " + l.passwordKey() + "='" + p + "' (" + how + ")")
+                    .withFingerprint(Results.sha256(l.user() + ":" + p)));
+        }
+        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

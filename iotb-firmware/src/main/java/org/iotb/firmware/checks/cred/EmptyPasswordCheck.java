@@ -10,7 +10,10 @@ import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 
-/** fw.cred.empty-password: accounts whose password field is empty (login without any password). */
+/**
+ * fw.cred.empty-password: accounts whose password field is empty (login without any password), and logins of vendor
+ * default configurations (*.cfg, nvram defaults, UCI; {@link ConfigCredentials}) whose password is empty.
+ */
 public final class EmptyPasswordCheck implements FirmwareCheck {
     @Override
     public String id() {
@@ -20,7 +23,9 @@ public final class EmptyPasswordCheck implements FirmwareCheck {
     @Override
     public List<Finding> run(ScanContext ctx) {
         List<Account> accounts = AccountFiles.read(ctx.tree());
-        if (accounts.isEmpty()) {
+        List<ConfigCredentials.ConfigLogin> configEmpty = ConfigCredentials.read(ctx.tree()).stream()
+                .filter(l -> l.password().isEmpty()).toList();
+        if (accounts.isEmpty() && configEmpty.isEmpty()) {
             return List.of(Finding.notRun(id(), "no passwd/shadow file in the image"));
         }
         List<Evidence> hits = new ArrayList<>();
@@ -33,6 +38,12 @@ public final class EmptyPasswordCheck implements FirmwareCheck {
                         .withFingerprint(Results.sha256(a.user() + ":")));
             }
             names.add(a.user() + "@" + a.file());
+        }
+        for (ConfigCredentials.ConfigLogin l : configEmpty) {
+            // a vendor default configuration that leaves a login's password empty (Tenda: sys.userpass=)
+            hits.add(Evidence.line(l.file(), l.line(), "vendor default configuration: " + l.userKey() + "="
+                    + l.user() + " with an empty " + l.passwordKey())
+                    .withFingerprint(Results.sha256(l.user() + ":")));
         }
         List<Evidence> looked = AccountFiles.files(ctx.tree()).stream().map(f -> Evidence.file(f.path())).toList();
         return Results.failOrPass(id(), Outcome.FAIL, Severity.CRITICAL,

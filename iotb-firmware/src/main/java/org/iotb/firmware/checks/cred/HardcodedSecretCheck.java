@@ -115,6 +115,7 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
                 }
             }
         }
+        hits.addAll(FixedLoginCredentials.evidence(ctx)); // logins fixed by boot commands (telnetd -u user:$var)
         if (files == 0) {
             return List.of(Finding.notRun(id(), "no config, script, web, source or binary file to read"));
         }

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.iotb.firmware.FirmwareCheck;
 import org.iotb.firmware.ScanContext;
 import org.iotb.firmware.checks.Results;
+import org.iotb.firmware.services.BootServices;
+import org.iotb.firmware.services.ConsoleEntry;
 import org.iotb.firmware.tree.TreeFile;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
@@ -13,8 +15,9 @@ import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 
 /**
- * fw.os.serial-shell: a shell (or auto-login getty) bound to a serial console without authentication, from
- * inittab (busybox/sysvinit) or systemd getty units. A getty/login prompt that asks for a password passes.
+ * fw.os.serial-shell: a shell (or auto-login getty) bound to a serial console without authentication, from the boot
+ * model's consoles (inittab entries, or BusyBox init's built-in table when the image has no inittab: an askfirst
+ * shell on the console) or systemd getty units. A getty/login prompt that asks for a password passes.
  */
 public final class SerialShellCheck implements FirmwareCheck {
     private static final Pattern SERIAL_TTY = Pattern.compile(
@@ -33,30 +36,24 @@ public final class SerialShellCheck implements FirmwareCheck {
     public List<Finding> run(ScanContext ctx) {
         List<Evidence> hits = new ArrayList<>();
         List<String> looked = new ArrayList<>();
-        var inittab = ctx.tree().resolve("etc/inittab");
-        if (inittab.isPresent()) {
-            TreeFile f = inittab.get();
-            looked.add(f.path());
-            List<String> ls = ctx.tree().lines(f);
-            for (int i = 0; i < ls.size(); i++) {
-                String l = ls.get(i).strip();
-                if (l.startsWith("#")) {
-                    continue;
-                }
-                String[] p = l.split(":", 4);
-                if (p.length < 4) {
-                    continue;
-                }
-                String cmd = p[3].strip();
-                String tty = p[0].strip();
-                boolean serial = SERIAL_TTY.matcher(tty).matches() || cmd.matches(".*\\btty(?:S|AMA|MSM|HS|O|mxc)\\d+.*");
-                if (!serial || p[2].equals("sysinit") || p[2].equals("shutdown") || p[2].equals("ctrlaltdel")) {
-                    continue;
-                }
-                if (SHELL.matcher(cmd).find() || AUTOLOGIN.matcher(cmd).find()) {
-                    hits.add(Evidence.line(f.path(), i + 1, (tty.isEmpty() ? "console" : tty) + " " + p[2] + ": "
-                            + Results.excerpt(cmd) + " (no login)"));
-                }
+        // inittab entries, or BusyBox init's built-in table when there is no inittab: the boot model's consoles
+        BootServices boot = ctx.services();
+        ctx.tree().resolve("etc/inittab").ifPresent(f -> looked.add(f.path()));
+        boot.consoles().stream().filter(ConsoleEntry::builtIn).findFirst().ifPresent(e ->
+                looked.add("BusyBox init's built-in inittab (" + e.source() + ", no etc/inittab)"));
+        for (ConsoleEntry e : boot.consoles()) {
+            String cmd = e.command();
+            String tty = e.tty();
+            boolean serial = SERIAL_TTY.matcher(tty).matches() || cmd.matches(".*\\btty(?:S|AMA|MSM|HS|O|mxc)\\d+.*");
+            if (!serial || !(SHELL.matcher(cmd).find() || AUTOLOGIN.matcher(cmd).find())) {
+                continue;
+            }
+            String what = (tty.isEmpty() ? "console" : tty) + " " + e.action() + ": " + Results.excerpt(cmd);
+            if (e.builtIn()) {
+                hits.add(Evidence.file(e.source()).withExcerpt(what
+                        + " (no login; BusyBox init's built-in default, the image has no /etc/inittab)"));
+            } else {
+                hits.add(Evidence.line(e.source(), e.line(), what + " (no login)"));
             }
         }
         for (TreeFile f : ctx.tree().files(f -> f.isText() && f.path().matches(
