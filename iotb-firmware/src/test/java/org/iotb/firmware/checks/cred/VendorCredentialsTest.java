@@ -43,6 +43,22 @@ class VendorCredentialsTest {
         });
     }
 
+    @Test
+    void anEmptySaltMd5HashIsCrackedToo() throws Exception {
+        // etc/shadow of the TP-Link TL-MR3020 v1 3.17.2 image (real-extra): MD5 crypt with an empty salt, which
+        // commons-codec refuses; `openssl passwd -1 -salt '' 5up` prints the same hash
+        write("etc/shadow", "root:$1$$zdlNHiCDxYDfeF4MZL.H3/:10933:0:99999:7:::\n"
+                + "Admin:$1$$zdlNHiCDxYDfeF4MZL.H3/:10933:0:99999:7:::\nbin::10933:0:99999:7:::\n");
+        assertThat(CryptVerifier.md5CryptEmptySalt("5up".getBytes())).isEqualTo("$1$$zdlNHiCDxYDfeF4MZL.H3/");
+        assertThat(CryptVerifier.matches("$1$$zdlNHiCDxYDfeF4MZL.H3/", "5up")).isTrue();
+        assertThat(CryptVerifier.matches("$1$$zdlNHiCDxYDfeF4MZL.H3/", "5uP")).isFalse();
+        Finding f = scan("fw.cred.default-password");
+        assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(f.evidence()).extracting(Evidence::excerpt).containsExactly(
+                "root: MD5 crypt, password found in default list ('5up')",
+                "Admin: MD5 crypt, password found in default list ('5up')");
+    }
+
     /** The login lines of Tenda's webroot_ro/default.cfg (fbraz3/tenda-ac10-firmware at 7c3ae38), in file order. */
     private void tendaDefaultCfg() throws Exception {
         write("webroot_ro/default.cfg", "\n##PC管理软件参数\nadv.ddns1.pwd=\nadv.ddns1.user=\n"
