@@ -54,6 +54,8 @@ public final class BootServices {
     private static final Pattern FIND_NAME = Pattern.compile("\\bfind\\s+(/\\S+)\\s+(?:-\\w+\\s+\\S+\\s+)*?-name\\s+['\"]?([^'\"\\s)`]+)");
     private static final Pattern RUN_PARTS = Pattern.compile("(?:^|[\\s;])run-parts\\s+(?:-\\S+\\s+)*(/\\S+)");
     private static final Pattern FIXED_LOGIN = Pattern.compile("(?:^|\\s)-u\\s+['\"]?([^\\s'\":$]+):([^\\s'\"]+)['\"]?(?=\\s|$)");
+    /** Shell function libraries: sourced or globbed, they define functions and hooks, they start nothing. */
+    private static final Pattern LIBRARY_DIR = Pattern.compile("(?:^|\\s)/+(?:lib|usr/lib|usr/share)/");
     private static final Set<String> TELNET_DAEMONS = Set.of("telnetd", "utelnetd", "in.telnetd");
 
     private final List<BootCommand> commands;
@@ -313,7 +315,7 @@ public final class BootServices {
                     if (prog == null) {
                         // a sourced file runs in this shell; function libraries (/lib, /usr/lib, /usr/share:
                         // OpenWrt's functions.sh, jshn.sh) only define functions, so they are not read
-                        if (seg.matches("(?:\\.|source)\\s+/(?!lib/|usr/lib/|usr/share/).*")) {
+                        if (seg.matches("(?:\\.|source)\\s+/.*") && !LIBRARY_DIR.matcher(seg).find()) {
                             followScript(seg.replaceFirst("^(?:\\.|source)\\s+", ""));
                         }
                         continue;
@@ -379,8 +381,15 @@ public final class BootServices {
             }
         }
 
-        /** Enqueues the text files a shell glob names (sorted, as the shell expands it); $VARs match anything. */
+        /**
+         * Enqueues the text files a shell glob names (sorted, as the shell expands it); $VARs match anything. Globs
+         * into function libraries (/lib, /usr/lib, /usr/share: OpenWrt's mount_root sourcing /lib/preinit/*, which
+         * only defines preinit and failsafe hooks) are not followed, as sourced libraries are not.
+         */
         void glob(String pattern) {
+            if (LIBRARY_DIR.matcher(pattern).find()) {
+                return;
+            }
             Pattern re = globRegex(pattern);
             List<String> names = new ArrayList<>();
             for (TreeFile f : tree.files(f -> re.matcher(f.path()).matches())) {
