@@ -144,6 +144,24 @@ class BootServicesTest {
     }
 
     @Test
+    void functionLibrariesAreNotReadAsBootScripts() throws Exception {
+        // OpenWrt 12.09's sbin/mount_root (the MR3020 LibraryBox image): it sources every /lib/preinit/* file, which
+        // only defines preinit hooks; 99_10_failsafe_login's telnetd runs in failsafe mode, not at boot
+        write("etc/inittab", "::sysinit:/etc/init.d/rcS S boot\n");
+        write("etc/init.d/rcS", "#!/bin/sh\n. /lib/functions.sh\nsource /etc/diag.sh\n/sbin/mount_root\n");
+        write("sbin/mount_root", "#!/bin/sh\nfor pi_source_file in /lib/preinit/*; do\n\t. $pi_source_file\ndone\n");
+        write("lib/preinit/99_10_failsafe_login", "failsafe_netlogin () {\n    telnetd -l /bin/login.sh <> /dev/null 2>&1\n}\n"
+                + "boot_hook_add failsafe failsafe_netlogin\n");
+        write("lib/functions.sh", "service_start() {\n\tstart-stop-daemon -S -x utelnetd\n}\n");
+        write("etc/diag.sh", "#!/bin/sh\nset_state() {\n\tledd -s $1\n}\n");
+        BootServices b = boot();
+        assertThat(b.sources()).contains("sbin/mount_root", "etc/diag.sh")
+                .doesNotContain("lib/preinit/99_10_failsafe_login", "lib/functions.sh");
+        assertThat(b.commands()).extracting(BootCommand::program).contains("ledd")
+                .doesNotContain("telnetd", "utelnetd");
+    }
+
+    @Test
     void openWrtStartScriptsRunWhenTheImageHasNoRcdLinks() throws Exception {
         write("etc/inittab", "::sysinit:/etc/init.d/rcS S boot\n");
         write("etc/init.d/rcS", "#!/bin/sh\nrun_scripts() {\n\tfor i in /etc/rc.d/$1*; do\n"
