@@ -117,12 +117,21 @@ public final class CatalogValidator {
         for (Standard s : catalog.standards()) {
             for (Requirement r : s.requirements()) {
                 for (String check : r.checks()) {
-                    if (!knownChecks.contains(check)) {
+                    if (!resolves(check, knownChecks)) {
                         problems.add(r.key() + ": check " + check + " is not a check any module registers");
                     }
                 }
             }
         }
         return problems;
+    }
+
+    /** An id resolves when it is registered; a family ("fw.cred.*") when it names at least one registered check. */
+    private static boolean resolves(String check, Set<String> knownChecks) {
+        if (check.endsWith(".*")) {
+            String prefix = check.substring(0, check.length() - 1);
+            return knownChecks.stream().anyMatch(k -> k.startsWith(prefix));
+        }
+        return knownChecks.contains(check);
     }
 }

@@ -108,13 +108,15 @@ class CheckMappingTest {
 
     @Test
     void aCheckWithoutRationaleIsAProblemAndUnknownIdsAreFoundAgainstTheRegistries(@TempDir Path dir) throws IOException {
-        Catalog c = Catalog.loadDirectory(mini(dir, "[fw.a, {id: fw.b, why: \"b bears on it\"}]"));
+        Catalog c = Catalog.loadDirectory(mini(dir, "[fw.a, {id: fw.b, why: \"b bears on it\"}, {id: net.x.*, why: \"the x family\"}]"));
         Requirement r = c.requirement("mini", "M-1").orElseThrow();
-        assertThat(r.checks()).containsExactly("fw.a", "fw.b");
+        assertThat(r.checks()).containsExactly("fw.a", "fw.b", "net.x.*");
         assertThat(r.rationale("fw.b")).isEqualTo("b bears on it");
         assertThat(CatalogValidator.problems(c)).containsExactly("mini:M-1: check fw.a has no rationale ('why': how it bears on the requirement)");
-        assertThat(CatalogValidator.problems(c, Set.of("fw.a")))
-                .contains("mini:M-1: check fw.b is not a check any module registers");
+        assertThat(CatalogValidator.problems(c, Set.of("fw.a", "net.x.one")))
+                .contains("mini:M-1: check fw.b is not a check any module registers")
+                .noneMatch(p -> p.contains("net.x.*"));
+        assertThat(CatalogValidator.problems(c, Set.of("fw.a", "fw.b"))).anyMatch(p -> p.contains("check net.x.* is not"));
     }
 
     @Test
