@@ -111,10 +111,34 @@ final class CatalogLoader {
             levels.add(l.asText());
         }
         levels.sort(java.util.Comparator.comparingInt(scheme == null ? l -> 0 : scheme::rank));
+        List<String> checks = new ArrayList<>();
+        Map<String, String> rationales = new LinkedHashMap<>();
+        checks(r.path("checks"), where, checks, rationales);
         return new Requirement(standard, rid, text(r, "clause"), text(r, "clause-title"), text(r, "title"),
                 text(r, "summary"), status, conditions, levels, strings(r.path("applies-if-any")),
-                strings(r.path("checks")), r.path("automated").asBoolean(false), text(r, "question"),
-                text(r, "remediation"), text(r, "note"));
+                checks, r.path("automated").asBoolean(false), text(r, "question"),
+                text(r, "remediation"), text(r, "note"), rationales);
+    }
+
+    /**
+     * A requirement's {@code checks}: each entry is {@code {id: CHECK, why: "..."}} (the check and why it bears on
+     * the requirement) or, in the short form, a bare check id with no rationale (the validator reports those).
+     */
+    private static void checks(JsonNode list, String where, List<String> ids, Map<String, String> rationales) {
+        for (JsonNode c : list) {
+            String id = c.isObject() ? text(c, "id") : c.isValueNode() ? c.asText() : null;
+            if (id == null || id.isBlank()) {
+                throw new CatalogException(where + ": each entry of 'checks' is a check id or {id: CHECK, why: \"...\"}, not " + c);
+            }
+            if (ids.contains(id)) {
+                throw new CatalogException(where + ": check " + id + " is listed twice");
+            }
+            ids.add(id);
+            String why = c.isObject() ? text(c, "why") : null;
+            if (why != null && !why.isBlank()) {
+                rationales.put(id, why.strip());
+            }
+        }
     }
 
     private static LevelScheme levels(JsonNode n, String source) {

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Structural checks of a catalog: unique ids, resolvable references, known conditions and tokens. */
+/**
+ * Structural checks of a catalog: unique ids, resolvable references, known conditions and tokens, a rationale for
+ * every check a requirement names, and (given the ids the check registries know) check ids that resolve.
+ */
 public final class CatalogValidator {
     private CatalogValidator() {
     }
@@ -44,6 +47,11 @@ public final class CatalogValidator {
                 }
                 if (s.levels() != null && r.levels().isEmpty()) {
                     problems.add(r.key() + ": no levels");
+                }
+                for (String check : r.checks()) {
+                    if (r.rationale(check) == null) {
+                        problems.add(r.key() + ": check " + check + " has no rationale ('why': how it bears on the requirement)");
+                    }
                 }
             }
             for (Standard.ApplicabilityCondition a : s.applicabilityConditions()) {
@@ -98,5 +106,32 @@ public final class CatalogValidator {
             }
         }
         return problems;
+    }
+
+    /**
+     * The structural problems plus every check id a requirement names that is not in {@code knownChecks} (the ids
+     * of the check registries, {@code org.iotb.model.Checks.all()}, which this module cannot see on its own).
+     */
+    public static List<String> problems(Catalog catalog, Set<String> knownChecks) {
+        List<String> problems = problems(catalog);
+        for (Standard s : catalog.standards()) {
+            for (Requirement r : s.requirements()) {
+                for (String check : r.checks()) {
+                    if (!resolves(check, knownChecks)) {
+                        problems.add(r.key() + ": check " + check + " is not a check any module registers");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** An id resolves when it is registered; a family ("fw.cred.*") when it names at least one registered check. */
+    private static boolean resolves(String check, Set<String> knownChecks) {
+        if (check.endsWith(".*")) {
+            String prefix = check.substring(0, check.length() - 1);
+            return knownChecks.stream().anyMatch(k -> k.startsWith(prefix));
+        }
+        return knownChecks.contains(check);
     }
 }

@@ -41,6 +41,23 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void catalogShowGivesEachCheckWithItsRationale() throws Exception {
+        Cli c = Cli.run("catalog", "show", "etsi-en-303-645:5.6-2");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("evidence for or against; a pass also needs a declaration")
+                .containsPattern("\\n    fw\\.svc\\.debug: [^\\n]*without authentication")
+                .containsPattern("\\n    fw\\.dev\\.vcs-metadata: [^\\n]*web root");
+        assertThat(Cli.run("catalog", "show", "etsi-en-303-645:5.2-1").out).contains("checks:      (none: declaration only)");
+
+        JsonNode shown = Json.mapper().readTree(Cli.run("catalog", "show", "xiaomi-iot-baseline:3.2.9", "--format", "json").out);
+        JsonNode checks = shown.get(0).get("checks");
+        assertThat(checks.size()).isEqualTo(1);
+        assertThat(checks.get(0).get("id").asText()).isEqualTo("fw.elf.stripped");
+        assertThat(checks.get(0).get("why").asText()).contains("symbol table");
+        assertThat(shown.get(0).get("automated").asBoolean()).isTrue();
+    }
+
+    @Test
     void crosswalkFlagsStatusDifferences() throws Exception {
         Cli c = Cli.run("catalog", "crosswalk", "--format", "json");
         JsonNode arr = Json.mapper().readTree(c.out);

@@ -58,7 +58,7 @@ class DiffReportTest {
         java.util.List<Verdict> vs = new java.util.ArrayList<>(v1.verdicts());
         Verdict old = v1.verdict("etsi-en-303-645", "5.5-7").orElseThrow();
         assertThat(old.verdict()).isEqualTo(VerdictValue.FAIL);
-        assertThat(old.findings()).containsExactly("net.svc.telnet");
+        assertThat(old.findings()).contains("net.svc.telnet"); // beside fw.svc.telnet, which the catalog maps to 5.5-7 too
         vs.set(vs.indexOf(old), new Verdict(old.standard(), old.requirement(), old.clause(), old.clauseTitle(), old.title(),
                 old.status(), old.applicable(), old.applicabilityReason(), VerdictValue.PASS, org.iotb.assess.Basis.DECLARED,
                 "declared; not verifiable",

@@ -43,9 +43,21 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
         m.put("conditions", r.conditions());
         m.put("levels", r.levels());
         m.put("appliesIfAny", r.appliesIfAny());
-        m.put("checks", r.checks());
+        m.put("checks", checks(r));
         m.put("automated", r.automated());
         return m;
+    }
+
+    /** The mapped checks as {id, why}: the check and, in the catalog's words, why it bears on the requirement. */
+    private static List<Map<String, String>> checks(Requirement r) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String check : r.checks()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("id", check);
+            m.put("why", r.rationale(check));
+            out.add(m);
+        }
+        return out;
     }
 
     @Command(name = "standards", mixinStandardHelpOptions = true, description = "List the standards and their sizes.")
@@ -136,8 +148,15 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
                     out.println("  applies to:  " + String.join(" or ", r.appliesIfAny()));
                 }
                 out.println("  summary:     " + nz(r.summary()));
-                out.println("  checks:      " + (r.checks().isEmpty() ? "(none: declaration only)" : String.join(", ", r.checks()))
-                        + (r.automated() ? " — can settle a pass alone" : ""));
+                if (r.checks().isEmpty()) {
+                    out.println("  checks:      (none: declaration only)");
+                } else {
+                    out.println("  checks:      " + (r.automated() ? "they can settle a pass alone"
+                            : "evidence for or against; a pass also needs a declaration"));
+                    for (String check : r.checks()) {
+                        out.println("    " + check + (r.rationale(check) == null ? "" : ": " + r.rationale(check)));
+                    }
+                }
                 if (r.question() != null) {
                     out.println("  declare:     " + r.question());
                 }
