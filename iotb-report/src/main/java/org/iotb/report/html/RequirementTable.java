@@ -73,7 +73,7 @@ final class RequirementTable {
                     + (v.declaration().evidence() == null ? "" : " <span class=\"sub\">[evidence: " + esc(v.declaration().evidence()) + "]</span>"));
         }
         kv(b, "Checks" + (v.checks().isEmpty() ? "" : v.automated() ? " (settle it automatically)" : " (support it; a declaration is needed)"),
-                v.checks().isEmpty() ? "none: verified by declaration only" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
+                v.checks().isEmpty() ? "none: only a declaration can decide it (never verified by evidence)" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
         List<AssessedFinding> findings = a.findingsOf(v.checks());
         if (!findings.isEmpty()) {
             b.append("<div class=\"kv\"><b>Findings (").append(findings.size()).append("):</b></div>");
