@@ -59,8 +59,14 @@ public final class BasisText {
         if (passes == 0) {
             return "no passes";
         }
-        return passes + (passes == 1 ? " pass: " : " passes: ") + split(s.passes(Basis.VERIFIED),
-                s.passes(Basis.DECLARED_CONSISTENT), s.passes(Basis.DECLARED), s.passes(Basis.INFERRED));
+        int verified = s.passes(Basis.VERIFIED);
+        int consistent = s.passes(Basis.DECLARED_CONSISTENT);
+        int declaredOnly = s.passes(Basis.DECLARED);
+        int inferred = s.passes(Basis.INFERRED);
+        String text = passes + (passes == 1 ? " pass: " : " passes: ") + split(verified, consistent, declaredOnly, inferred);
+        int unknown = passes - verified - consistent - declaredOnly - inferred;
+        // a summary made without the split (not by the Assessor or the schema upgrade) must not pass for "0 verified"
+        return unknown > 0 ? text + ", " + unknown + " of unknown basis" : text;
     }
 
     private static String split(int verified, int consistent, int declaredOnly, int inferred) {

@@ -138,6 +138,26 @@ class HtmlReportTest {
         assertThat(html.split(Pattern.quote("class=\"basis b-verified\""), -1)).hasSize(2);
     }
 
+    @Test
+    void anAllPassOnDeclarationsAloneIsNotGreen() {
+        // issue #12: Y to every question, no firmware, no device used to read "every applicable requirement of every
+        // standard passes" in green
+        Assessment a = SampleAssessments.everythingDeclared();
+        assertThat(a.summary()).allSatisfy(s -> {
+            assertThat(s.count(VerdictValue.FAIL) + s.count(VerdictValue.INCONCLUSIVE) + s.count(VerdictValue.NOT_ASSESSED)).isZero();
+            assertThat(s.passes(Basis.DECLARED)).isEqualTo(s.count(VerdictValue.PASS)).isPositive();
+        });
+        String html = HtmlReport.render(a);
+        assertThat(element(html, "<div class=\"callout amber\" id=\"bottom-line\"", "</div>"))
+                .contains("every applicable requirement of every standard passes.")
+                .contains(Xml.esc("Nothing was verified by evidence: all " + a.verdicts().stream()
+                        .filter(v -> v.verdict() == VerdictValue.PASS).count() + " passes rest on the manufacturer's declarations."));
+        assertThat(html).doesNotContain("status-line status-ok").doesNotContain("class=\"callout ok\"")
+                .contains(Xml.esc("Every applicable requirement passes, " + a.summary().get(0).count(VerdictValue.PASS)
+                        + " on the manufacturer's word alone"));
+        assertThat(JUnitReport.render(a)).doesNotContainPattern("<testcase [^>]*>\\s*<properties>[^\\n]*</properties>\\s*</testcase>");
+    }
+
     /** The table row of one requirement. */
     private static String row(String html, Assessment a, String standard, String requirement) {
         Verdict v = a.verdict(standard, requirement).orElseThrow();

@@ -145,6 +145,33 @@ public final class SampleAssessments {
         return new Assessor().assess(in);
     }
 
+    /**
+     * A declarations file answering Y to every requirement of every standard, nothing else: every applicable
+     * requirement passes, all of them on the manufacturer's word.
+     */
+    public static Assessment everythingDeclared() {
+        Catalog catalog = Catalog.load();
+        Map<String, Map<String, Declaration>> all = new java.util.LinkedHashMap<>();
+        catalog.standards().forEach(s -> s.requirements().forEach(r -> all.computeIfAbsent(s.id(), k -> new java.util.LinkedHashMap<>())
+                .put(r.id(), new Declaration(Support.Y, "Done", List.of()))));
+        Map<String, Boolean> device = new java.util.LinkedHashMap<>();
+        for (String yes : List.of("passwords", "software-updateable", "update-mechanism", "preinstalled-passwords",
+                "user-authentication", "automatic-updates", "network-updates", "consent-based-processing")) {
+            device.put(yes, true);
+        }
+        for (String no : List.of("constrained", "hardcoded-identity", "debug-interface-accessible", "telemetry")) {
+            device.put(no, false);
+        }
+        Profile complete = new Profile(new Profile.Product(PRODUCT, "P100", "Acme", "1.0"), device,
+                Map.of("xiaomi", Map.of("personal-data", List.of("basic", "location"), "integrity-impact", "limited",
+                        "availability-impact", "minor", "categories", List.of())),
+                List.of("wifi", "ble"), "embedded-linux", List.of("mobile-app", "cloud"));
+        AssessmentInput in = new AssessmentInput(catalog, complete, new Declarations(all), List.of(),
+                List.of(InputRecord.file(InputKind.PROFILE, "profile.yaml", "profile.yaml", "3".repeat(64), 420)),
+                List.of(), Map.of(), List.of(), Instant.parse("2026-11-20T10:15:00Z"));
+        return new Assessor().assess(in);
+    }
+
     /** v1 with a finding whose message is markup, as a hostile image could make it. */
     public static Assessment withHostileMessage() {
         Assessment a = v1();
