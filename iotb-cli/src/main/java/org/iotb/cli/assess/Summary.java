@@ -37,8 +37,8 @@ final class Summary {
         List<Verdict> conflicts = BasisText.conflicts(a);
         if (!conflicts.isEmpty()) {
             List<String> keys = conflicts.stream().limit(MAX_CONFLICTS).map(Verdict::key).toList();
-            b.append("conflicts (evidence contradicts a declaration or the profile): ").append(conflicts.size()).append(": ")
-                    .append(String.join(", ", keys)).append(conflicts.size() > MAX_CONFLICTS ? ", …" : "").append('\n');
+            b.append(conflicts.size()).append(conflicts.size() == 1 ? " conflict" : " conflicts")
+                    .append(" (evidence contradicts a declaration or the profile): ").append(String.join(", ", keys)).append(conflicts.size() > MAX_CONFLICTS ? ", …" : "").append('\n');
         }
         String verified = BasisText.verifiedStatement(a);
         if (!verified.isEmpty()) {

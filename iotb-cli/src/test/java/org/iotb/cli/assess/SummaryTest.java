@@ -23,7 +23,7 @@ class SummaryTest {
     @Test
     void listsConflicts() {
         assertThat(Summary.text(SampleAssessments.v1()))
-                .contains("conflicts (evidence contradicts a declaration or the profile): 1: etsi-en-303-645:5.1-1\n");
+                .contains("\n1 conflict (evidence contradicts a declaration or the profile): etsi-en-303-645:5.1-1\n");
     }
 
     @Test
