@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.iotb.assess.AssessedFinding;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Basis;
+import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
@@ -25,14 +27,20 @@ import org.iotb.model.Tool;
 
 /**
  * NIST OSCAL 1.1.2 assessment-results JSON: one result whose reviewed controls are every requirement, an
- * observation per finding (method TEST) and per declaration (method INTERVIEW), and an OSCAL finding per decided
- * requirement (pass → satisfied, fail → not-satisfied). Inconclusive, not-assessed and not-applicable
+ * observation per finding (method EXAMINE for what was read from firmware or derived across inputs, TEST for what a
+ * live device answered), per declaration and per deciding profile fact (method INTERVIEW: the manufacturer's word),
+ * and an OSCAL finding per decided requirement (pass → satisfied, fail → not-satisfied) whose {@code basis} prop
+ * (namespace {@value #NS}) says what it rests on, with a {@code conflict} prop where evidence contradicts a claim.
+ * The methods of the related observations follow the basis: verified → EXAMINE/TEST only, declared → INTERVIEW only,
+ * declared+consistent → INTERVIEW and EXAMINE/TEST. Inconclusive, not-assessed and not-applicable
  * requirements get no OSCAL finding (OSCAL has no state for them); the result's remarks count them.
  * UUIDs are name-based (version 5) so the same assessment always gives the same document.
  */
 public final class OscalReport {
     public static final String OSCAL_VERSION = "1.1.2";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The namespace of iotb's own OSCAL props (basis, conflict). */
+    public static final String NS = "urn:iotb:oscal";
     private static final UUID NAMESPACE = UUID.fromString("6f1c1e4a-2b6d-5b8e-9c1a-2d4e8f0a7b3c");
 
     private OscalReport() {
@@ -77,7 +85,7 @@ public final class OscalReport {
             o.put("uuid", id);
             o.put("title", f.check() + " (" + f.outcome().id() + ")");
             o.put("description", f.message() == null || f.message().isBlank() ? f.check() : f.message());
-            o.putArray("methods").add("TEST");
+            o.putArray("methods").add(method(a, f.source()));
             o.putArray("types").add("finding");
             o.put("collected", when.toString());
             ArrayNode evidence = NODES.arrayNode();
@@ -113,16 +121,35 @@ public final class OscalReport {
                 o.put("collected", when.toString());
                 related.addObject().put("observation-uuid", id);
             }
+            if (v.basis() == Basis.INFERRED) {
+                // the product profile decided it: a claim by the manufacturer, as a declaration is
+                String id = uuid(seed, "profile-" + v.key()).toString();
+                ObjectNode o = observations.addObject();
+                o.put("uuid", id);
+                o.put("title", "product profile for " + v.key());
+                o.put("description", v.applicabilityReason() == null || v.applicabilityReason().isBlank()
+                        ? "stated in the product profile" : v.applicabilityReason());
+                o.putArray("methods").add("INTERVIEW");
+                o.put("collected", when.toString());
+                related.addObject().put("observation-uuid", id);
+            }
             ObjectNode f = findings.addObject();
             f.put("uuid", uuid(seed, "finding-" + v.key()).toString());
             f.put("title", v.key() + " " + (v.title() == null ? "" : v.title()));
             f.put("description", v.reason());
+            ArrayNode props = f.putArray("props");
+            props.addObject().put("name", "basis").put("ns", NS).put("value", v.basis().id());
+            if (v.conflict()) {
+                props.addObject().put("name", "conflict").put("ns", NS).put("value", "true");
+            }
             ObjectNode target = f.putObject("target");
             target.put("type", "statement-id");
             target.put("target-id", token(v.key()));
             ObjectNode status = target.putObject("status");
             status.put("state", v.verdict() == VerdictValue.PASS ? "satisfied" : "not-satisfied");
             status.put("reason", v.verdict() == VerdictValue.PASS ? "pass" : "fail");
+            status.put("remarks", "rests on: " + BasisText.label(v.basis()) + " (" + BasisText.meaning(v.basis()) + ")"
+                    + (v.conflict() ? "; conflict: automated evidence contradicts a declaration or the profile" : ""));
             if (!related.isEmpty()) {
                 f.set("related-observations", related);
             }
@@ -133,13 +160,26 @@ public final class OscalReport {
         if (findings.isEmpty()) {
             result.remove("findings");
         }
-        result.put("remarks", undecided + " requirement(s) are inconclusive, not assessed or not applicable and have"
+        List<String> splits = a.summary().stream().map(s -> s.standard() + ": " + BasisText.passSplit(s)).toList();
+        String verified = BasisText.verifiedStatement(a);
+        result.put("remarks", (verified.isEmpty() ? "" : verified + " ") + String.join("; ", splits) + ". "
+                + undecided + " requirement(s) are inconclusive, not assessed or not applicable and have"
                 + " no OSCAL finding; see the iotb assessment JSON. Inputs: " + inputs(a.inputs()));
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** EXAMINE for evidence read from firmware or derived across inputs; TEST for what a live device answered. */
+    static String method(Assessment a, String source) {
+        for (InputRecord r : a.inputs()) {
+            if (r.kind() == InputKind.DEVICE && source != null && (source.equals(r.host()) || source.equals(r.name()))) {
+                return "TEST";
+            }
+        }
+        return "EXAMINE";
     }
 
     /** OSCAL tokens: a letter or underscore, then letters, digits, '.', '-' or '_'. */

@@ -13,10 +13,15 @@ public final class Requirements {
 
     /** "etsi-en-303-645:5.1-1" keys of the requirements whose checks include {@code checkId}. */
     public static List<String> of(Assessment a, String checkId) {
-        List<String> out = new ArrayList<>();
+        return verdictsOf(a, checkId).stream().map(Verdict::key).toList();
+    }
+
+    /** The verdicts of the requirements whose checks include {@code checkId}, in assessment order. */
+    public static List<Verdict> verdictsOf(Assessment a, String checkId) {
+        List<Verdict> out = new ArrayList<>();
         for (Verdict v : a.verdicts()) {
             if (CheckIds.matchesAny(v.checks(), checkId)) {
-                out.add(v.key());
+                out.add(v);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.iotb.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.iotb.assess.AssessedFinding;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Basis;
+import org.iotb.assess.StandardSummary;
+import org.iotb.assess.Verdict;
+import org.iotb.assess.VerdictValue;
 import org.iotb.model.CheckDescriptor;
 import org.iotb.model.Checks;
 import org.iotb.model.Evidence;
@@ -27,7 +32,9 @@ import org.iotb.model.Tool;
  * SARIF 2.1.0 for code-scanning dashboards: one run, rules from the registered check descriptors, a result per
  * failing or warning finding. File evidence becomes a physical location relative to the unpacked image of the
  * input it came from (uriBaseId = the input name, declared in originalUriBaseIds); device evidence a logical
- * location "host:port". Each result's properties name the requirements it bears on.
+ * location "host:port". Each result's properties name the requirements it bears on and, for an assessment, their
+ * verdicts with what each rests on ({@code verdicts}: requirement, verdict, basis, conflict); the run's properties
+ * split each standard's passes by basis ({@code passesByBasis}) and list the conflicts.
  */
 public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -44,7 +51,35 @@ public final class SarifReport {
                 findings.add(new Sourced(f.source(), f.toFinding()));
             }
         }
-        return write(build(findings, check -> Requirements.of(a, check)));
+        ObjectNode root = build(findings, check -> Requirements.of(a, check));
+        ObjectNode run = (ObjectNode) root.get("runs").get(0);
+        for (JsonNode r : run.get("results")) {
+            ArrayNode verdicts = ((ObjectNode) r.get("properties")).putArray("verdicts");
+            for (Verdict v : Requirements.verdictsOf(a, r.get("ruleId").asText())) {
+                ObjectNode o = verdicts.addObject();
+                o.put("requirement", v.key());
+                o.put("verdict", v.verdict().id());
+                o.put("basis", v.basis().id());
+                o.put("conflict", v.conflict());
+            }
+        }
+        ObjectNode props = (ObjectNode) run.get("properties");
+        ObjectNode byStandard = props.putObject("passesByBasis");
+        for (StandardSummary s : a.summary()) {
+            ObjectNode o = byStandard.putObject(s.standard());
+            o.put("pass", s.count(VerdictValue.PASS));
+            for (Basis b : List.of(Basis.VERIFIED, Basis.DECLARED_CONSISTENT, Basis.DECLARED, Basis.INFERRED)) {
+                o.put(b.id(), s.passes(b));
+            }
+            o.put("text", BasisText.passSplit(s));
+        }
+        props.put("verified", BasisText.verifiedStatement(a));
+        ArrayNode conflicts = props.putArray("conflicts");
+        for (Verdict v : BasisText.conflicts(a)) {
+            conflicts.addObject().put("requirement", v.key()).put("verdict", v.verdict().id()).put("basis", v.basis().id())
+                    .put("reason", v.reason());
+        }
+        return write(root);
     }
 
     /** SARIF of one {@code iotb scan} result (no requirements: a scan knows nothing of standards). */

@@ -51,6 +51,10 @@ class HtmlChromiumTest {
             assertThat(dom).contains("<b>" + s.count(VerdictValue.FAIL) + "</b> fail")
                     .contains("<b>" + s.count(VerdictValue.PASS) + "</b> pass");
         }
+        for (StandardSummary s : A.summary()) {
+            assertThat(dom).contains("<p class=\"split\">" + BasisText.passSplit(s) + "</p>");
+        }
+        assertThat(dom).contains("<span class=\"basis b-declared\"").contains("<span class=\"conflict-badge\"");
         assertThat(dom).contains("Xiaomi security level: " + A.levels().get("xiaomi-iot-baseline").level().toUpperCase());
         assertThat(dom).contains("Bottom line: the product does not conform to EN 303 645, MTSFB TC G044 and Xiaomi IoT baseline");
         Verdict failing = A.verdicts().stream().filter(v -> v.verdict() == VerdictValue.FAIL).findFirst().orElseThrow();

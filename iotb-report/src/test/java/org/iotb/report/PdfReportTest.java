@@ -48,6 +48,15 @@ class PdfReportTest {
             assertThat(text).containsPattern(s.count(VerdictValue.NOT_ASSESSED) + "\\s+not assessed");
         }
         assertThat(text).contains("Does not conform");
+        // what the passes rest on: the split per standard, the bottom line, the badges and the conflict mark
+        // (NFKC: the PDF's font sets "fi" and "fl" as ligatures)
+        text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        for (StandardSummary s : A.summary()) {
+            assertThat(text).containsPattern(BasisText.passSplit(s).replace("(", "\\(").replace(")", "\\)").replace(" ", "\\s+"));
+        }
+        assertThat(text).containsPattern("1\\s+of\\s+2\\s+passes\\s+were\\s+verified\\s+by\\s+evidence")
+                .contains("declared only").contains("What a verdict rests on");
+        assertThat(text.toLowerCase(java.util.Locale.ROOT)).containsPattern("conflict\\s+between\\s+automated\\s+evidence");
         // details are open in the PDF: evidence lines and remediation are printed
         assertThat(text).contains("etc/inittab:3").contains("Remediation");
     }

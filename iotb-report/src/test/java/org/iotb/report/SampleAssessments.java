@@ -47,12 +47,16 @@ public final class SampleAssessments {
         return build("1.1", false);
     }
 
-    private static Assessment build(String version, boolean telnet) {
-        Profile profile = new Profile(new Profile.Product(PRODUCT, "P100", "Acme", version),
+    private static Profile profile(String version) {
+        return new Profile(new Profile.Product(PRODUCT, "P100", "Acme", version),
                 Map.of("passwords", true, "constrained", false, "software-updateable", true, "update-mechanism", true),
                 Map.of("xiaomi", Map.of("personal-data", List.of("basic", "location"), "integrity-impact", "limited",
                         "availability-impact", "minor", "categories", List.of())),
                 List.of("wifi", "ble"), null, List.of("mobile-app", "cloud"));
+    }
+
+    private static Assessment build(String version, boolean telnet) {
+        Profile profile = profile(version);
         Declarations declarations = new Declarations(Map.of("etsi-en-303-645", Map.of(
                 "5.2-1", new Declaration(Support.Y, "Vulnerability disclosure policy at acme.example/security", List.of("VDP.pdf")),
                 "5.1-1", new Declaration(Support.Y, "Each unit gets a random password", List.of()),
@@ -122,6 +126,49 @@ public final class SampleAssessments {
                         boot, List.of("jffs2 overlay at 0x3c0000: 2 nodes with bad CRC skipped"))),
                 timings(), List.of(),
                 Instant.parse("2026-11-20T10:15:00Z"));
+        return new Assessor().assess(in);
+    }
+
+    /**
+     * The same product with no firmware and no device: only the profile and a declarations file answering Y, so
+     * every pass rests on the manufacturer's word (issue #12: such an assessment must say nothing was verified).
+     */
+    public static Assessment declarationsOnly() {
+        Profile profile = profile("1.0");
+        Map<String, Declaration> yes = new java.util.LinkedHashMap<>();
+        for (String id : List.of("5.1-1", "5.1-2", "5.2-1", "5.3-13", "5.5-1", "5.6-2")) {
+            yes.put(id, new Declaration(Support.Y, "Done, see the design document", List.of()));
+        }
+        AssessmentInput in = new AssessmentInput(Catalog.load(), profile, new Declarations(Map.of("etsi-en-303-645", yes)),
+                List.of(), List.of(InputRecord.file(InputKind.PROFILE, "profile.yaml", "profile.yaml", "3".repeat(64), 420)),
+                List.of(), Map.of(), List.of(), Instant.parse("2026-11-20T10:15:00Z"));
+        return new Assessor().assess(in);
+    }
+
+    /**
+     * A declarations file answering Y to every requirement of every standard, nothing else: every applicable
+     * requirement passes, all of them on the manufacturer's word.
+     */
+    public static Assessment everythingDeclared() {
+        Catalog catalog = Catalog.load();
+        Map<String, Map<String, Declaration>> all = new java.util.LinkedHashMap<>();
+        catalog.standards().forEach(s -> s.requirements().forEach(r -> all.computeIfAbsent(s.id(), k -> new java.util.LinkedHashMap<>())
+                .put(r.id(), new Declaration(Support.Y, "Done", List.of()))));
+        Map<String, Boolean> device = new java.util.LinkedHashMap<>();
+        for (String yes : List.of("passwords", "software-updateable", "update-mechanism", "preinstalled-passwords",
+                "user-authentication", "automatic-updates", "network-updates", "consent-based-processing")) {
+            device.put(yes, true);
+        }
+        for (String no : List.of("constrained", "hardcoded-identity", "debug-interface-accessible", "telemetry")) {
+            device.put(no, false);
+        }
+        Profile complete = new Profile(new Profile.Product(PRODUCT, "P100", "Acme", "1.0"), device,
+                Map.of("xiaomi", Map.of("personal-data", List.of("basic", "location"), "integrity-impact", "limited",
+                        "availability-impact", "minor", "categories", List.of())),
+                List.of("wifi", "ble"), "embedded-linux", List.of("mobile-app", "cloud"));
+        AssessmentInput in = new AssessmentInput(catalog, complete, new Declarations(all), List.of(),
+                List.of(InputRecord.file(InputKind.PROFILE, "profile.yaml", "profile.yaml", "3".repeat(64), 420)),
+                List.of(), Map.of(), List.of(), Instant.parse("2026-11-20T10:15:00Z"));
         return new Assessor().assess(in);
     }
 

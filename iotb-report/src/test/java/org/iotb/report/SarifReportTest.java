@@ -66,6 +66,48 @@ class SarifReportTest {
     }
 
     @Test
+    void resultsNameTheVerdictsTheyBearOnWithTheirBasisAndTheRunSplitsThePasses() throws Exception {
+        Assessment a = SampleAssessments.v1();
+        String sarif = SarifReport.render(a);
+        assertValid(sarif);
+        JsonNode run = Json.mapper().readTree(sarif).get("runs").get(0);
+        JsonNode password = null;
+        for (JsonNode r : run.get("results")) {
+            JsonNode verdicts = r.get("properties").get("verdicts");
+            List<String> keys = new ArrayList<>();
+            verdicts.forEach(v -> keys.add(v.get("requirement").asText()));
+            List<String> reqs = new ArrayList<>();
+            r.get("properties").get("requirements").forEach(n -> reqs.add(n.asText()));
+            assertThat(keys).isEqualTo(reqs);
+            if (r.get("ruleId").asText().equals("fw.cred.default-password")) {
+                password = r;
+            }
+        }
+        assertThat(password).isNotNull();
+        JsonNode v511 = null;
+        for (JsonNode v : password.get("properties").get("verdicts")) {
+            if (v.get("requirement").asText().equals("etsi-en-303-645:5.1-1")) {
+                v511 = v;
+            }
+        }
+        assertThat(v511).isNotNull();
+        assertThat(v511.get("verdict").asText()).isEqualTo("fail");
+        assertThat(v511.get("basis").asText()).isEqualTo("verified");
+        assertThat(v511.get("conflict").asBoolean()).isTrue();
+        JsonNode props = run.get("properties");
+        for (org.iotb.assess.StandardSummary s : a.summary()) {
+            JsonNode split = props.get("passesByBasis").get(s.standard());
+            assertThat(split.get("pass").asInt()).isEqualTo(s.count(org.iotb.assess.VerdictValue.PASS));
+            assertThat(split.get("verified").asInt() + split.get("declared+consistent").asInt() + split.get("declared").asInt()
+                    + split.get("inferred").asInt()).isEqualTo(split.get("pass").asInt());
+            assertThat(split.get("text").asText()).isEqualTo(BasisText.passSplit(s));
+        }
+        assertThat(props.get("passesByBasis").get("etsi-en-303-645").get("declared").asInt()).isEqualTo(1);
+        assertThat(props.get("verified").asText()).startsWith("1 of 2 passes were verified by evidence");
+        assertThat(props.get("conflicts").get(0).get("requirement").asText()).isEqualTo("etsi-en-303-645:5.1-1");
+    }
+
+    @Test
     void scanResultSarifValidatesWithOddPathsAndNetworkEvidence() throws Exception {
         ScanResult scan = new ScanResult("iotb", "/tmp/fw image.bin", "a".repeat(64), List.of(
                 Finding.fail("fw.cred.default-password", Severity.LOW, "weak", List.of(Evidence.line("/etc/pass wd", 2, "root:x"))),

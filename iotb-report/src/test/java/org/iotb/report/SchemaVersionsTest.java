@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.StandardSummary;
 import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.model.Json;
 import org.iotb.report.ics.IcsWriter;
@@ -62,6 +63,43 @@ class SchemaVersionsTest {
         // Written again, it is a 2.0 file that reads back unchanged.
         Assessment again = read(a.toJson());
         assertThat(again.toJson()).isEqualTo(a.toJson());
+    }
+
+    /**
+     * An assessment.json as iotb 2.0 wrote it for the bundled example's weak release (the 2.0 engine's golden output,
+     * src/test/resources/schema-2.0, with the golden normalisation undone: levels, kebab-case profile keys, version
+     * and date put back). 2.0 had no basis; `iotb report` recovers it on read and every format shows it.
+     */
+    private static Assessment readV2() throws IOException {
+        try (InputStream in = new GZIPInputStream(SchemaVersionsTest.class.getResourceAsStream(
+                "/schema-2.0/example-sl100-1.4.2.assessment.json.gz"))) {
+            JsonNode tree = Json.mapper().readTree(in);
+            assertThat(tree.get("schemaVersion").asText()).isEqualTo("2.0");
+            assertThat(tree.get("verdicts").get(0).has("basis")).isFalse();
+            return read(Json.mapper().writeValueAsString(tree));
+        }
+    }
+
+    @Test
+    void aV2AssessmentReRendersWithWhatEachPassRestsOn() throws Exception {
+        Assessment a = readV2();
+        assertThat(a.schemaVersion()).isEqualTo("3.0");
+        StandardSummary etsi = a.summary().get(0);
+        assertThat(etsi.standard()).isEqualTo("etsi-en-303-645");
+        // issue #12: "in the bundled example all 9 EN 303 645 passes rest on declarations alone"
+        assertThat(BasisText.passSplit(etsi)).isEqualTo("9 passes: 0 verified, 9 declared only");
+        StandardSummary xiaomi = a.summary().get(2);
+        assertThat(BasisText.passSplit(xiaomi)).isEqualTo("3 passes: 3 verified, 0 declared");
+
+        String html = HtmlReport.render(a);
+        assertThat(html).contains("<p class=\"split\">9 passes: 0 verified, 9 declared only</p>")
+                .contains(Xml.esc("3 of 12 passes were verified by evidence; 9 rest on the manufacturer's declarations"))
+                .contains("class=\"basis b-declared\"").contains("class=\"conflict-badge\"");
+        String junit = JUnitReport.render(a);
+        assertThat(junit.split(java.util.regex.Pattern.quote("<skipped message=\"" + JUnitReport.DECLARED_ONLY), -1)).hasSize(10);
+        assertThat(Json.mapper().readTree(SarifReport.render(a))
+                .at("/runs/0/properties/passesByBasis/etsi-en-303-645/declared").asInt()).isEqualTo(9);
+        assertThat(OscalReport.render(a)).containsPattern("\"value\"\\s*:\\s*\"declared\"");
     }
 
     @Test

@@ -1,11 +1,21 @@
 package org.iotb.cli.assess;
 
+import java.util.List;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.StandardSummary;
+import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
+import org.iotb.report.BasisText;
 
-/** The few lines `iotb assess` prints when it is done: totals per standard and the failed mandatory ids. */
+/**
+ * The few lines `iotb assess` prints when it is done: totals per standard, what the passes rest on (verified vs
+ * declared, in the words of every report: {@link BasisText}), the failed mandatory ids, the conflicts between
+ * evidence and claims, and a bottom line that says how much was verified by evidence.
+ */
 final class Summary {
+    /** Conflicts named one by one up to this many; the reports list them all. */
+    private static final int MAX_CONFLICTS = 10;
+
     private Summary() {
     }
 
@@ -17,9 +27,22 @@ final class Summary {
             b.append(String.format("%-22s %5d %5d %5d %5d %5d %5d%n", s.standard(), s.count(VerdictValue.PASS),
                     s.count(VerdictValue.FAIL), s.count(VerdictValue.INCONCLUSIVE), s.count(VerdictValue.NOT_ASSESSED),
                     s.count(VerdictValue.NOT_APPLICABLE), s.total()));
+            if (s.count(VerdictValue.PASS) > 0) {
+                b.append("  ").append(BasisText.passSplit(s)).append('\n');
+            }
             if (!s.mandatoryFailures().isEmpty()) {
                 b.append("  failed mandatory: ").append(String.join(", ", s.mandatoryFailures())).append('\n');
             }
+        }
+        List<Verdict> conflicts = BasisText.conflicts(a);
+        if (!conflicts.isEmpty()) {
+            List<String> keys = conflicts.stream().limit(MAX_CONFLICTS).map(Verdict::key).toList();
+            b.append(conflicts.size()).append(conflicts.size() == 1 ? " conflict" : " conflicts")
+                    .append(" (evidence contradicts a declaration or the profile): ").append(String.join(", ", keys)).append(conflicts.size() > MAX_CONFLICTS ? ", …" : "").append('\n');
+        }
+        String verified = BasisText.verifiedStatement(a);
+        if (!verified.isEmpty()) {
+            b.append("bottom line: ").append(verified).append('\n');
         }
         a.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
         return b.toString();

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Basis;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
+import org.iotb.assess.VerdictValue;
+import org.iotb.report.BasisText;
 
 /** Clause by clause: a row per clause, a coloured cell per requirement, so weak areas stand out at once. */
 final class HeatMap {
@@ -17,7 +20,8 @@ final class HeatMap {
 
     static void render(StringBuilder b, Assessment a) {
         b.append("<h2 id=\"heatmap\">Clause by clause</h2>\n<p class=\"sub\">Each cell is one requirement, coloured by"
-                + " its verdict; select one to read why.</p>\n");
+                + " its verdict; select one to read why. A cell marked <b>d</b> passes on the manufacturer's declaration (not"
+                + " verified by evidence); <b>!</b> marks a conflict between the evidence and a claim.</p>\n");
         for (StandardSummary s : a.summary()) {
             b.append("<h3>").append(esc(Overview.standardName(s))).append("</h3>\n<table class=\"heat\">\n");
             Map<String, List<Verdict>> byClause = new LinkedHashMap<>();
@@ -35,12 +39,26 @@ final class HeatMap {
                     b.append("<a href=\"#").append(Overview.anchor(v)).append("\" style=\"text-decoration:none\">")
                             .append("<span class=\"cell v-").append(v.verdict().id()).append("\" title=\"")
                             .append(esc(v.requirement() + " " + (v.title() == null ? "" : v.title()) + ": "
-                                    + Labels.label(v.verdict())))
-                            .append("\">").append(esc(v.requirement())).append("</span></a>");
+                                    + Labels.label(v.verdict()) + basisNote(v)))
+                            .append("\">").append(esc(v.requirement())).append(mark(v)).append("</span></a>");
                 }
                 b.append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
+    }
+
+    /** A text mark, so a declared pass or a conflict is told apart without colour. */
+    static String mark(Verdict v) {
+        String m = "";
+        if (v.verdict() == VerdictValue.PASS && (v.basis() == Basis.DECLARED || v.basis() == Basis.DECLARED_CONSISTENT)) {
+            m += " d";
+        }
+        return v.conflict() ? m + " !" : m;
+    }
+
+    private static String basisNote(Verdict v) {
+        String note = v.basis() == null || v.basis() == Basis.NONE ? "" : " (" + BasisText.label(v.basis()) + ")";
+        return v.conflict() ? note + ", conflict" : note;
     }
 }

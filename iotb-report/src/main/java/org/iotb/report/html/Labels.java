@@ -1,7 +1,9 @@
 package org.iotb.report.html;
 
 import java.util.List;
+import org.iotb.assess.Basis;
 import org.iotb.assess.VerdictValue;
+import org.iotb.report.BasisText;
 
 /** Words and colours for verdicts, shared by every section so the report speaks one language. */
 public final class Labels {
@@ -35,7 +37,8 @@ public final class Labels {
     /** What each verdict means, for the legend a manager reads. */
     public static String meaning(VerdictValue v) {
         return switch (v) {
-            case PASS -> "met: automated checks settle it, or the manufacturer declared it and no evidence contradicts";
+            case PASS -> "met: automated checks settle it (verified), or the manufacturer declared it and no evidence contradicts"
+                    + " (declared; see what it rests on)";
             case FAIL -> "not met: an automated check failed or the manufacturer declared it unsupported";
             case INCONCLUSIVE -> "some evidence, not enough: a declaration or a profile fact is missing, or evidence conflicts";
             case NOT_ASSESSED -> "nothing looked at it: no check ran and nothing was declared";
@@ -45,6 +48,24 @@ public final class Labels {
 
     public static String badge(VerdictValue v) {
         return "<span class=\"badge v-" + v.id() + "\">" + label(v) + "</span>";
+    }
+
+    /**
+     * What a verdict rests on, as a badge: its words plus a colour and a border style of its own (solid for verified,
+     * dashed for declared, dotted for inferred), so it reads without colour. Empty for {@link Basis#NONE}.
+     */
+    public static String basisBadge(Basis b) {
+        if (b == null || b == Basis.NONE) {
+            return "";
+        }
+        return "<span class=\"basis b-" + BasisText.cssId(b) + "\" title=\"" + org.iotb.report.Xml.esc(BasisText.meaning(b)) + "\">"
+                + BasisText.label(b) + "</span>";
+    }
+
+    /** The mark of a verdict whose evidence contradicts a claim (a declaration or the profile). */
+    public static String conflictBadge() {
+        return "<span class=\"conflict-badge\" title=\"automated evidence contradicts a declaration or a profile fact\">"
+                + "conflict</span>";
     }
 
     public static String statusLetter(String status) {

@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Basis;
 import org.iotb.assess.Contradiction;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
+import org.iotb.report.BasisText;
 
 /** The first page: what was assessed, the verdict per standard, the product levels, and what to fix first. */
 final class Overview {
@@ -39,7 +41,10 @@ final class Overview {
                 .append(a.inputs().size()).append(" input(s). Schema ").append(esc(a.schemaVersion())).append(".</p>\n");
     }
 
-    /** One sentence a manager can repeat: which standards fail, and how much still needs evidence. */
+    /**
+     * One sentence a manager can repeat: which standards fail, how much still needs evidence, and how much of what
+     * passes was verified by evidence rather than declared (an all-pass that rests on declarations is not green).
+     */
     static void bottomLine(StringBuilder b, Assessment a) {
         List<String> failing = new ArrayList<>();
         int mandatory = 0;
@@ -64,12 +69,17 @@ final class Overview {
             cls = "callout amber";
             text = "Bottom line: no mandatory requirement failed, but conformance cannot be claimed yet.";
         } else {
-            cls = "callout ok";
+            boolean declaredOnly = a.summary().stream().anyMatch(s -> s.passes(Basis.DECLARED) > 0);
+            cls = declaredOnly ? "callout amber" : "callout ok";
             text = "Bottom line: every applicable requirement of every standard passes.";
         }
         if (open > 0) {
             text += " " + open + " requirement" + (open == 1 ? " still needs" : "s still need")
                     + " evidence: a declaration from the manufacturer or a profile fact.";
+        }
+        String verified = BasisText.verifiedStatement(a);
+        if (!verified.isEmpty()) {
+            text += " " + verified;
         }
         b.append("<div class=\"").append(cls).append("\" id=\"bottom-line\"><b>").append(esc(text)).append("</b></div>\n");
     }
@@ -88,6 +98,7 @@ final class Overview {
             b.append("<h3 style=\"margin-top:0\">").append(esc(standardName(s))).append("</h3>");
             b.append("<div class=\"sub\">").append(esc(s.title())).append("</div>");
             status(b, s);
+            b.append("<p class=\"split\">").append(esc(BasisText.passSplit(s))).append("</p>");
             b.append("<table class=\"legend\" style=\"width:auto\"><tr>");
             for (VerdictValue v : Labels.ORDER) {
                 b.append("<td><span class=\"swatch\" style=\"background:").append(Labels.colour(v)).append("\"></span>")
@@ -113,6 +124,10 @@ final class Overview {
         } else if (open > 0) {
             cls = "status-open";
             text = "No failure found, but " + open + " requirement" + (open == 1 ? "" : "s") + " still need evidence";
+        } else if (s.passes(Basis.DECLARED) > 0) {
+            int declared = s.passes(Basis.DECLARED);
+            cls = "status-open";
+            text = "Every applicable requirement passes, " + declared + " on the manufacturer's word alone";
         } else {
             cls = "status-ok";
             text = "Every applicable requirement passes";
@@ -138,7 +153,7 @@ final class Overview {
                 failed.add(v);
             }
         }
-        List<Verdict> conflicts = a.verdicts().stream().filter(Verdict::conflict).toList();
+        List<Verdict> conflicts = BasisText.conflicts(a);
         List<Contradiction> contradictions = a.profile().contradictions();
         if (failed.isEmpty() && conflicts.isEmpty() && contradictions.isEmpty()) {
             return;
@@ -158,13 +173,18 @@ final class Overview {
             }
         }
         if (!conflicts.isEmpty()) {
-            b.append("<div class=\"callout\"><b>").append(conflicts.size())
-                    .append(" conflict(s) between declarations and automated evidence:</b> ");
-            List<String> refs = new ArrayList<>();
+            // each conflict with its verdict and reason: the claim and the evidence that contradicts it
+            b.append("<div class=\"callout\" id=\"conflicts\"><b>").append(conflicts.size())
+                    .append(conflicts.size() == 1 ? " conflict" : " conflicts")
+                    .append(" between automated evidence and a claim (a declaration or the profile):</b><ul class=\"problems\">\n");
             for (Verdict v : conflicts) {
-                refs.add("<a href=\"#" + anchor(v) + "\">" + esc(standardLabel(a, v.standard()) + " " + v.requirement()) + "</a>");
+                b.append("<li>").append(Labels.conflictBadge()).append(' ').append(Labels.badge(v.verdict())).append(' ')
+                        .append("<a href=\"#").append(anchor(v)).append("\"><b>")
+                        .append(esc(standardLabel(a, v.standard()) + " " + v.requirement())).append("</b></a> ")
+                        .append(esc(v.title())).append("<br/><span class=\"sub\">").append(esc(v.reason()))
+                        .append("</span></li>\n");
             }
-            b.append(String.join(", ", refs)).append("</div>\n");
+            b.append("</ul></div>\n");
         }
         if (!contradictions.isEmpty()) {
             b.append("<div class=\"callout amber\"><b>The firmware contradicts the declared profile:</b><ul>");
@@ -190,6 +210,16 @@ final class Overview {
         for (VerdictValue v : Labels.ORDER) {
             b.append("<tr><td>").append(Labels.badge(v)).append("</td><td>").append(esc(Labels.meaning(v))).append("</td></tr>");
         }
+        b.append("</table>\n");
+        // what a verdict rests on: beside every verdict in the requirement list
+        b.append("<table class=\"legend\" id=\"basis-legend\" style=\"width:auto;margin-top:8px\">");
+        b.append("<tr><td colspan=\"2\"><b>What a verdict rests on</b></td></tr>");
+        for (Basis basis : List.of(Basis.VERIFIED, Basis.DECLARED_CONSISTENT, Basis.DECLARED, Basis.INFERRED)) {
+            b.append("<tr><td>").append(Labels.basisBadge(basis)).append("</td><td>").append(esc(BasisText.meaning(basis)))
+                    .append("</td></tr>");
+        }
+        b.append("<tr><td>").append(Labels.conflictBadge()).append("</td><td>")
+                .append("automated evidence contradicts a declaration or a profile fact; the verdict follows the evidence</td></tr>");
         b.append("</table>\n");
     }
 

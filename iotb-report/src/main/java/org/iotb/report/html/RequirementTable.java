@@ -28,6 +28,7 @@ final class RequirementTable {
         b.append("<p class=\"sub\">M = mandatory, R = recommended. Details list the evidence behind each verdict.</p>\n");
         for (StandardSummary s : a.summary()) {
             b.append("<h3>").append(esc(Overview.standardName(s))).append("</h3>\n");
+            b.append("<p class=\"split\">").append(esc(org.iotb.report.BasisText.passSplit(s))).append("</p>\n");
             b.append("<table class=\"grid reqs\"><tr><th>Requirement</th><th></th><th>Verdict</th><th>Title and reason</th></tr>\n");
             String clause = null;
             for (Verdict v : a.verdictsOf(s.standard())) {
@@ -46,10 +47,19 @@ final class RequirementTable {
         b.append("<tr id=\"").append(Overview.anchor(v)).append("\"><td class=\"id\">").append(esc(v.requirement()))
                 .append("</td><td class=\"st\">").append(Labels.statusLetter(v.status())).append("</td><td class=\"verdict\">")
                 .append(Labels.badge(v.verdict()));
-        if (v.conflict()) {
-            b.append("<br/><span class=\"conflict\">conflict</span>");
+        String basis = Labels.basisBadge(v.basis());
+        if (!basis.isEmpty()) {
+            b.append("<br/>").append(basis);
         }
-        b.append("</td><td><b>").append(esc(v.title())).append("</b><br/>").append(esc(v.reason()));
+        if (v.conflict()) {
+            b.append("<br/>").append(Labels.conflictBadge());
+        }
+        b.append("</td><td><b>").append(esc(v.title())).append("</b><br/>");
+        if (v.conflict()) {
+            b.append("<span class=\"conflict\">").append(esc(v.reason())).append("</span>");
+        } else {
+            b.append(esc(v.reason()));
+        }
         if (expanded && v.verdict() == org.iotb.assess.VerdictValue.NOT_APPLICABLE) {
             b.append("</td></tr>\n"); // the reason says why; nothing to verify
             return;
@@ -63,7 +73,7 @@ final class RequirementTable {
                     + (v.declaration().evidence() == null ? "" : " <span class=\"sub\">[evidence: " + esc(v.declaration().evidence()) + "]</span>"));
         }
         kv(b, "Checks" + (v.checks().isEmpty() ? "" : v.automated() ? " (settle it automatically)" : " (support it; a declaration is needed)"),
-                v.checks().isEmpty() ? "none: verified by declaration only" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
+                v.checks().isEmpty() ? "none: only a declaration can decide it (never verified by evidence)" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
         List<AssessedFinding> findings = a.findingsOf(v.checks());
         if (!findings.isEmpty()) {
             b.append("<div class=\"kv\"><b>Findings (").append(findings.size()).append("):</b></div>");
