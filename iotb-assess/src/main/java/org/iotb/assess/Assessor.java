@@ -56,6 +56,7 @@ public final class Assessor {
         Profile effective = inferred.apply(in.profile());
         Declarations declarations = (in.declarations() == null ? Declarations.NONE : in.declarations()).withCarried(in.catalog().crosswalk());
         warnings.addAll(declarations.warnings()); // twins answered differently (crosswalk carry)
+        warnings.addAll(in.profile().warnings()); // deprecated profile keys the loader mapped
         Catalog catalog = in.catalog();
         ApplicabilityEngine applicability = new ApplicabilityEngine(catalog);
 
