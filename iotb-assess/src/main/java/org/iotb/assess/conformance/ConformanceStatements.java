@@ -85,7 +85,8 @@ public final class ConformanceStatements {
         boolean conflict = v != null && v.conflict();
         if (applicable == Applicable.NO) {
             // Determined by the profile, and the verdict (the evidence) agrees.
-            support = r.conditional() ? Support.NA.text() : "";
+            // conditions, applicable conditions or the product's level decided it (an unconditional row cannot be N/A)
+            support = r.conditional() || !r.levels().isEmpty() ? Support.NA.text() : "";
             detail.add(reason);
             if (d != null && d.support() != Support.NA) {
                 detail.add("(declared " + d.support().text() + describe(d) + ")");
