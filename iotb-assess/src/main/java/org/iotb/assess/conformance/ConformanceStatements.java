@@ -107,15 +107,16 @@ public final class ConformanceStatements {
                 support = d.support().text();
                 boolean contradicted = d.support() == Support.Y && v != null
                         && (v.verdict() == VerdictValue.FAIL || v.conflict());
+                String own = text(d);
                 if (contradicted) {
                     conflict = true;
-                    detail.add("CONTRADICTED by the assessment (verdict " + v.verdict().id() + "): " + v.reason()
-                            + ". Declared:");
+                    String why = v.reason() == null ? "" : v.reason().replaceFirst("^conflict: ", "");
+                    detail.add("CONTRADICTED by the assessment (verdict " + v.verdict().id() + "): " + why
+                            + (own.isEmpty() && !d.carried() ? "." : ". Declared:"));
                 }
                 if (d.carried()) {
-                    detail.add("carried from " + label(catalog, d.carriedFrom()) + ":");
+                    detail.add("carried from " + label(catalog, d.carriedFrom()) + (own.isEmpty() ? "" : ":"));
                 }
-                String own = text(d);
                 if (!own.isEmpty()) {
                     detail.add(own);
                 }

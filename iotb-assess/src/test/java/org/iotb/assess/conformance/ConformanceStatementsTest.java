@@ -68,6 +68,13 @@ class ConformanceStatementsTest {
         assertThat(r.detail()).startsWith("CONTRADICTED by the assessment (verdict fail): root has the default password 'admin'")
                 .endsWith("unique passwords");
         assertThat(r.conflict()).isTrue();
+        // the verdict's own "conflict: " prefix is not repeated; a bare Y ends the sentence
+        Verdict withPrefix = verdict("etsi-en-303-645:5.1-1", Applicable.YES, VerdictValue.FAIL, true,
+                "conflict: declared Y, but fw.cred.default-password failed", new DeclarationRef("Y", null, null));
+        StatementRow bare = row("device: {passwords: true}", "etsi-en-303-645:\n  \"5.1-1\": Y\n", List.of(withPrefix),
+                Catalog.EN_303_645, "5.1-1");
+        assertThat(bare.detail()).isEqualTo("CONTRADICTED by the assessment (verdict fail): declared Y, but"
+                + " fw.cred.default-password failed.");
     }
 
     @Test
