@@ -54,7 +54,9 @@ public final class Assessor {
 
         ProfileInference.Result inferred = inference.infer(in.profile(), in.findings());
         Profile effective = inferred.apply(in.profile());
-        Declarations declarations = in.declarations() == null ? Declarations.NONE : in.declarations();
+        Declarations declarations = (in.declarations() == null ? Declarations.NONE : in.declarations()).withCarried(in.catalog().crosswalk());
+        warnings.addAll(declarations.warnings()); // twins answered differently (crosswalk carry)
+        warnings.addAll(in.profile().warnings()); // deprecated profile keys the loader mapped
         Catalog catalog = in.catalog();
         ApplicabilityEngine applicability = new ApplicabilityEngine(catalog);
 
@@ -86,7 +88,7 @@ public final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, ToolInfo.current(),
                 in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile(), catalog), in.inputs(),
                 profileFacts, levels, findings, all, summary,
-                ConformanceStatements.of(catalog, in.profile(), declarations), in.images(), timings, warnings);
+                ConformanceStatements.of(catalog, in.profile(), declarations, all), in.images(), timings, warnings);
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Assessor {
 
     private static DeclarationRef ref(Declaration d) {
         String evidence = d.evidence().isEmpty() ? null : String.join("; ", d.evidence());
-        return new DeclarationRef(d.support() == null ? null : d.support().name(), d.detail(), evidence);
+        return new DeclarationRef(d.support() == null ? null : d.support().name(), d.detail(), evidence, d.carriedFrom());
     }
 
     private static Applicable applicable(Applies a) {
@@ -234,7 +236,7 @@ public final class Assessor {
             }
             List<String> evidence = d.evidence() == null ? List.of() : List.of(d.evidence().split("; "));
             by.computeIfAbsent(v.standard(), k -> new LinkedHashMap<>()).put(v.requirement(),
-                    new Declaration(org.iotb.catalog.declarations.Support.valueOf(d.support()), d.detail(), evidence));
+                    new Declaration(org.iotb.catalog.declarations.Support.valueOf(d.support()), d.detail(), evidence, d.carriedFrom()));
         }
         return new Declarations(by);
     }

@@ -53,7 +53,7 @@ final class SchemaUpgrade {
         try {
             Catalog catalog = Catalog.load();
             return upgraded.withConformance(ConformanceStatements.of(catalog, Assessor.declaredProfile(upgraded, catalog),
-                    Assessor.declarations(upgraded)));
+                    Assessor.declarations(upgraded), upgraded.verdicts()));
         } catch (CatalogException e) {
             List<String> warnings = new ArrayList<>(upgraded.warnings());
             warnings.add("schema 1.x assessment: no conformance statements, its profile does not fit this catalog: "

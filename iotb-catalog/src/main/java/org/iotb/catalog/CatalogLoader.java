@@ -80,7 +80,7 @@ final class CatalogLoader {
         }
         List<Standard.ApplicabilityCondition> appl = new ArrayList<>();
         for (JsonNode a : n.path("applicability-conditions")) {
-            appl.add(new Standard.ApplicabilityCondition(text(a, "id"), text(a, "text")));
+            appl.add(new Standard.ApplicabilityCondition(text(a, "id"), text(a, "text"), text(a, "formerly")));
         }
         LevelScheme levels = levels(n.path("levels"), source);
         List<Requirement> reqs = new ArrayList<>();

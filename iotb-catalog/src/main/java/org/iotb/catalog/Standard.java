@@ -33,7 +33,14 @@ public record Standard(
         return conditions.stream().filter(c -> c.number() == number).findFirst();
     }
 
-    /** A vocabulary entry of the "applies-if-any" tokens ("interface:ble" → "Devices with BLE"). */
-    public record ApplicabilityCondition(String id, String text) {
+    /**
+     * A vocabulary entry of the "applies-if-any" tokens ("interface:ble" → "Devices with BLE"). {@code formerly} is
+     * the token it replaced, if any ("feature:telemetry" for "device:telemetry"): profiles that still give the old
+     * value are read, mapped to the new fact and warned about.
+     */
+    public record ApplicabilityCondition(String id, String text, String formerly) {
+        public ApplicabilityCondition(String id, String text) {
+            this(id, text, null);
+        }
     }
 }

@@ -119,12 +119,12 @@ class NewStandardAsDataTest {
         Assessment a = assess(PROFILE, "acme-core:\n  C-1: {support: Y, detail: AES-GCM}\n");
         assertThat(a.conformance()).extracting(c -> c.standard()).containsExactly("acme-core", "acme-tiered");
         assertThat(IcsWriter.render(a, "acme-core", "csv")).isEqualTo("""
-                reference,status,applicable,support,detail\r
-                C-1,M C (1),yes,Y,AES-GCM\r
-                C-2,R C (2),no,N/A,condition 2 (the device works without a cloud account) not met: device.cloud-account is true\r
-                C-3,M,no,N/A,applies only to radio:lora; the product has none of them\r
+                reference,status,applicable,support,detail,clause,ics_reference,verdict,basis,carried_from,conflict\r
+                C-1,M C (1),yes,Y,AES-GCM,C Video,C-1,pass,declared,,\r
+                C-2,R C (2),no,N/A,condition 2 (the device works without a cloud account) not met: device.cloud-account is true,C Video,C-2,not-applicable,inferred,,\r
+                C-3,M,no,N/A,applies only to radio:lora; the product has none of them,D Radio,C-3,not-applicable,inferred,,\r
                 """);
-        assertThat(IcsWriter.render(a, "acme-tiered", "md")).contains("| T-2 | M (gold) | no | N/A |")
+        assertThat(IcsWriter.render(a, "acme-tiered", "md")).contains("| T-2 | M (gold) | N/A |")
                 .contains("- Security level: level silver = highest of audience silver");
     }
 

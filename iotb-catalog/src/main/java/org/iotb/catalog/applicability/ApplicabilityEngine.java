@@ -111,9 +111,10 @@ public final class ApplicabilityEngine {
             String kind = colon < 0 ? token : token.substring(0, colon);
             String value = colon < 0 ? "" : token.substring(colon + 1);
             String key = catalog.tokenKind(kind).map(TokenKind::key).orElse(null);
-            List<String> have = key == null ? null : profile.words(key);
+            boolean deviceFact = Profile.DEVICE.equals(key); // "device:telemetry": the device fact itself
+            List<String> have = key == null ? null : deviceFact ? profile.deviceWords(value) : profile.words(key);
             if (have == null) {
-                String missing = key == null ? token : key;
+                String missing = key == null ? token : deviceFact ? key + "." + value : key;
                 if (!unknownKinds.contains(missing)) {
                     unknownKinds.add(missing);
                 }

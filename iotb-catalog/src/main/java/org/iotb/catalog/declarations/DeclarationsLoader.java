@@ -25,11 +25,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads declarations: {@code <standard-id>: {<requirement-id>: {support: Y|N|N/A, detail: ..., evidence: [...]}}}.
  * Refuses N/A for a requirement that carries no condition (EN 303 645 Annex B allows N/A only for conditional
- * provisions; MTSFB mirrors it). Every problem is reported with its line.
+ * provisions; MTSFB mirrors it), and N on a recommendation without a justification in {@code detail} (Annex B: the
+ * detail of an unsupported provision gives the reasons why implementation is not possible or not appropriate) —
+ * also where the N reaches a recommendation by the crosswalk carry. Every problem is reported with its line.
  */
 public final class DeclarationsLoader {
     private final Catalog catalog;
     private final List<String> problems = new ArrayList<>();
+    /** The line of each answer, by requirement key, to point at the source of a carried answer. */
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
 
     private DeclarationsLoader(Catalog catalog) {
         this.catalog = catalog;
@@ -47,6 +51,7 @@ public final class DeclarationsLoader {
     public static Declarations parse(String yaml, String sourceName, Catalog catalog) {
         DeclarationsLoader loader = new DeclarationsLoader(catalog);
         Declarations d = loader.read(yaml, sourceName);
+        loader.checkCarried(d);
         if (!loader.problems.isEmpty()) {
             throw new CatalogException(sourceName + " has " + loader.problems.size() + " problem(s):\n  "
                     + String.join("\n  ", loader.problems));
@@ -105,11 +110,33 @@ public final class DeclarationsLoader {
                             + "provision (only provisions with conditions may be declared not applicable)");
                     continue;
                 }
+                if (d.support() == Support.N && r.status() == org.iotb.catalog.Status.RECOMMENDED && blank(d.detail())) {
+                    problem(rt.getValueNode(), sid + " " + rid + ": N on a recommendation needs a justification: give"
+                            + " the reasons why it is not implemented in 'detail' (EN 303 645 Annex B)");
+                    continue;
+                }
+                lines.put(r.key(), line(rt.getKeyNode()));
                 decls.put(rid, d);
             }
             out.put(sid, decls);
         }
         return new Declarations(out);
+    }
+
+    /** An N without detail on a mandatory requirement may be carried to a twin that is a recommendation. */
+    private void checkCarried(Declarations given) {
+        given.withCarried(catalog.crosswalk()).byStandard().forEach((sid, decls) -> decls.forEach((rid, d) -> {
+            if (d.carried() && d.support() == Support.N && blank(d.detail())
+                    && catalog.requirement(sid, rid).map(r -> r.status() == org.iotb.catalog.Status.RECOMMENDED).orElse(false)) {
+                problems.add("line " + lines.getOrDefault(d.carriedFrom(), 0) + ": " + d.carriedFrom().replace(':', ' ')
+                        + ": N carries to its equivalent " + sid + " " + rid + ", a recommendation, which needs a"
+                        + " justification: give the reasons in 'detail' (EN 303 645 Annex B)");
+            }
+        }));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private Declaration declaration(String where, Node v) {

@@ -13,14 +13,17 @@ import java.util.Map;
  * standards' numbered conditions name (passwords, constrained, ...); {@code facts} holds the word and word-list
  * facts under their profile keys, dotted when they live in a section ("interfaces", "os",
  * "xiaomi.personal-data", "xiaomi.categories"): the applies-if-any token kinds and the level schemes' inputs.
- * A fact's value is a String or a List of Strings.
+ * A fact's value is a String or a List of Strings. {@code warnings} are what the loader had to say about the file
+ * without refusing it (a deprecated key it mapped to its new place).
  */
-public record Profile(Product product, Map<String, Boolean> device, Map<String, Object> facts) {
+public record Profile(Product product, Map<String, Boolean> device, Map<String, Object> facts, List<String> warnings) {
 
     /** The profile keys firmware inference fills (see ProfileInference) and a few renderers name. */
     public static final String INTERFACES = "interfaces";
     public static final String OS = "os";
     public static final String FEATURES = "features";
+    /** The section of the true/false device facts; as a token kind's key, its tokens name device facts. */
+    public static final String DEVICE = "device";
 
     public Profile {
         device = device == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(device));
@@ -33,6 +36,11 @@ public record Profile(Product product, Map<String, Boolean> device, Map<String, 
             });
         }
         facts = Collections.unmodifiableMap(f);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public Profile(Product product, Map<String, Boolean> device, Map<String, Object> facts) {
+        this(product, device, facts, List.of());
     }
 
     /**
@@ -59,6 +67,15 @@ public record Profile(Product product, Map<String, Boolean> device, Map<String, 
     /** A device fact: true, false, or null when the profile does not say. */
     public Boolean fact(String key) {
         return device.get(key);
+    }
+
+    /**
+     * A device fact as a word list, for tokens of the kind whose key is {@link #DEVICE}: [key] when true, [] when
+     * false, null when unknown.
+     */
+    public List<String> deviceWords(String key) {
+        Boolean v = fact(key);
+        return v == null ? null : v ? List.of(key) : List.of();
     }
 
     /** A word or word-list fact as a list (one word → a list of one), or null when unknown. */
@@ -91,7 +108,7 @@ public record Profile(Product product, Map<String, Boolean> device, Map<String, 
     public Profile withDeviceFacts(Map<String, Boolean> extra) {
         Map<String, Boolean> merged = new LinkedHashMap<>(device);
         extra.forEach(merged::putIfAbsent);
-        return new Profile(product, merged, facts);
+        return new Profile(product, merged, facts, warnings);
     }
 
     public Profile withInterfaces(List<String> newInterfaces) {
@@ -105,7 +122,7 @@ public record Profile(Product product, Map<String, Boolean> device, Map<String, 
     private Profile withFact(String key, Object value) {
         Map<String, Object> f = new LinkedHashMap<>(facts);
         f.put(key, value);
-        return new Profile(product, device, f);
+        return new Profile(product, device, f, warnings);
     }
 
     /**

@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a product profile and reports every problem with its key and line ("line 7: device.pasword: unknown
- * key; did you mean 'passwords'?"). Values "unknown", "~" or an absent key leave a fact undetermined.
+ * key; did you mean 'passwords'?"). Values "unknown", "~" or an absent key leave a fact undetermined. A value that
+ * moved to another fact ({@link ProfileSchema#moved}: {@code features: [telemetry]} is now {@code device.telemetry})
+ * is still read, mapped to its new place (an explicit value there wins) and reported in {@link Profile#warnings()}.
  */
 public final class ProfileLoader {
     private static final Set<String> PRODUCT = Set.of("name", "model", "manufacturer", "firmware-version");
@@ -33,6 +35,9 @@ public final class ProfileLoader {
     private final ProfileSchema schema;
     private final String sourceName;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** Moved values found, with their line, mapped once the whole file is read. */
+    private final Map<ProfileSchema.Moved, Integer> movedFound = new LinkedHashMap<>();
 
     private ProfileLoader(ProfileSchema schema, String sourceName) {
         this.schema = schema;
@@ -95,7 +100,35 @@ public final class ProfileLoader {
         if (!problems.isEmpty()) {
             throw new CatalogException(sourceName + " has " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
-        return new Profile(product, device, facts);
+        mapMoved(device, facts);
+        return new Profile(product, device, facts, warnings);
+    }
+
+    /** Puts each moved value found at its new place, unless the file gives that place a value itself. */
+    private void mapMoved(Map<String, Boolean> device, Map<String, Object> facts) {
+        movedFound.forEach((m, line) -> {
+            String old = m.oldKey() + ": [" + m.oldWord() + "]";
+            String where = sourceName + " line " + line + ": ";
+            if (Profile.DEVICE.equals(m.newKey())) {
+                Boolean given = device.get(m.newWord());
+                if (given == null) {
+                    device.put(m.newWord(), true);
+                    warnings.add(where + "'" + old + "' is deprecated: it is now " + m.newPlace()
+                            + " (one fact for every standard); read as " + m.newPlace());
+                } else {
+                    warnings.add(where + "'" + old + "' is deprecated and ignored: device." + m.newWord() + " is "
+                            + given + " in the same file");
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<String> now = facts.get(m.newKey()) instanceof List<?> l ? new ArrayList<>((List<String>) l) : new ArrayList<>();
+                if (!now.contains(m.newWord())) {
+                    now.add(m.newWord());
+                }
+                facts.put(m.newKey(), now);
+                warnings.add(where + "'" + old + "' is deprecated: read as " + m.newPlace());
+            }
+        });
     }
 
     /** A section of facts ({@code xiaomi:} with personal-data, categories, ...). */
@@ -194,6 +227,13 @@ public final class ProfileLoader {
         }
         List<String> out = new ArrayList<>();
         for (Node item : seq.getValue()) {
+            if (item instanceof ScalarNode s && !allowed.contains(s.getValue().trim())) {
+                var moved = schema.moved(key, s.getValue().trim());
+                if (moved.isPresent()) {
+                    movedFound.putIfAbsent(moved.get(), line(item));
+                    continue;
+                }
+            }
             String w = word(item, key, allowed);
             if (w != null) {
                 out.add(w);

@@ -21,11 +21,26 @@ import org.iotb.catalog.TokenKind;
  *   <li>{@code device.KEY} (true/false/unknown) for every profile key the standards' numbered conditions name;</li>
  *   <li>a word or word-list fact for every input of every level scheme ({@code SECTION.KEY}, values from the scheme);</li>
  *   <li>a word or word-list fact for every applies-if-any token kind (index.yaml {@code token-kinds}; values are
- *       the kind's words plus those the standards' applicability-conditions declare).</li>
+ *       the kind's words plus those the standards' applicability-conditions declare) — except the kind whose key is
+ *       {@code device}: its tokens name device facts ("device:telemetry" is {@code device.telemetry}), so one fact
+ *       answers a numbered condition of one standard and an applicable condition of another;</li>
+ *   <li>{@code moved}: values an applicability condition names as {@code formerly} (the old "features: [telemetry]"),
+ *       which the loader still reads, maps to the new fact and warns about.</li>
  * </ul>
  * The loader ({@link ProfileLoader}), the template and the interactive questions ({@link ProfileTemplate}) all read it.
  */
-public record ProfileSchema(List<DeviceKey> deviceKeys, List<Fact> facts, Map<String, String> sectionNotes) {
+public record ProfileSchema(List<DeviceKey> deviceKeys, List<Fact> facts, Map<String, String> sectionNotes,
+                            List<Moved> moved) {
+
+    /**
+     * A value that moved: {@code oldKey: [oldWord]} (features: [telemetry]) now is {@code newKey} {@code newWord}:
+     * a device fact set to true when {@code newKey} is "device", else a word of another fact.
+     */
+    public record Moved(String oldKey, String oldWord, String newKey, String newWord) {
+        public String newPlace() {
+            return Profile.DEVICE.equals(newKey) ? "device." + newWord + ": true" : newKey + ": [" + newWord + "]";
+        }
+    }
 
     /** A true/false fact and the conditions it decides, in words ("condition 1 "Passwords are used" holds when true"). */
     public record DeviceKey(String key, List<String> explanations) {
@@ -56,6 +71,15 @@ public record ProfileSchema(List<DeviceKey> deviceKeys, List<Fact> facts, Map<St
                 }
             }
         }
+        for (Standard s : catalog.standards()) {
+            for (Standard.ApplicabilityCondition c : s.applicabilityConditions()) {
+                String name = tokenOf(catalog, c.id(), Profile.DEVICE);
+                if (name != null) {
+                    device.computeIfAbsent(name, k -> new ArrayList<>()).add(s.shortTitle() + " applicable condition \""
+                            + c.text() + "\" holds when true");
+                }
+            }
+        }
         List<DeviceKey> deviceKeys = new ArrayList<>();
         device.forEach((k, v) -> deviceKeys.add(new DeviceKey(k, v)));
 
@@ -81,6 +105,9 @@ public record ProfileSchema(List<DeviceKey> deviceKeys, List<Fact> facts, Map<St
             }
         }
         for (TokenKind kind : catalog.tokenKinds()) {
+            if (Profile.DEVICE.equals(kind.key())) {
+                continue; // its tokens are device keys (above)
+            }
             Set<String> words = kind.list() ? new TreeSet<>(kind.words()) : new LinkedHashSet<>(kind.words());
             for (Standard s : catalog.standards()) {
                 for (Standard.ApplicabilityCondition c : s.applicabilityConditions()) {
@@ -92,7 +119,37 @@ public record ProfileSchema(List<DeviceKey> deviceKeys, List<Fact> facts, Map<St
             }
             merge(facts, new Fact(kind.key(), kind.list(), words, kind.text(), List.of()));
         }
-        return new ProfileSchema(deviceKeys, groupedBySection(facts.values()), notes);
+        List<Moved> moved = new ArrayList<>();
+        for (Standard s : catalog.standards()) {
+            for (Standard.ApplicabilityCondition c : s.applicabilityConditions()) {
+                if (c.formerly() != null && c.formerly().indexOf(':') > 0 && c.id().indexOf(':') > 0) {
+                    String oldKind = c.formerly().substring(0, c.formerly().indexOf(':'));
+                    String newKind = c.id().substring(0, c.id().indexOf(':'));
+                    String oldKey = catalog.tokenKind(oldKind).map(TokenKind::key).orElse(null);
+                    String newKey = catalog.tokenKind(newKind).map(TokenKind::key).orElse(null);
+                    if (oldKey != null && newKey != null) {
+                        moved.add(new Moved(oldKey, c.formerly().substring(oldKind.length() + 1), newKey,
+                                c.id().substring(newKind.length() + 1)));
+                    }
+                }
+            }
+        }
+        return new ProfileSchema(deviceKeys, groupedBySection(facts.values()), notes, moved);
+    }
+
+    /** The name of token {@code id} ("device:telemetry" → "telemetry") if its kind's key is {@code key}, else null. */
+    private static String tokenOf(Catalog catalog, String id, String key) {
+        int colon = id.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String kind = id.substring(0, colon);
+        return catalog.tokenKind(kind).filter(k -> k.key().equals(key)).map(k -> id.substring(colon + 1)).orElse(null);
+    }
+
+    /** The moved value {@code word} of fact {@code key}, if it is one. */
+    public java.util.Optional<Moved> moved(String key, String word) {
+        return moved.stream().filter(m -> m.oldKey().equals(key) && m.oldWord().equals(word)).findFirst();
     }
 
     private static void merge(Map<String, Fact> facts, Fact f) {

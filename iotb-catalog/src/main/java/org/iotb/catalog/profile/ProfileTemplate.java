@@ -36,8 +36,81 @@ public final class ProfileTemplate {
         return out;
     }
 
-    /** One profile key to answer: {@code key} as in the profile, {@code explanation} what it decides. */
+    /**
+     * One profile key to answer: {@code key} as in the profile, {@code explanation} what it decides, {@code words}
+     * the allowed values of a word or list question.
+     */
     public record Question(String key, String kind, String explanation, List<String> words) {
+
+        /** The values this question accepts, as the wizard shows them. */
+        public String allowed() {
+            return switch (kind) {
+                case "text" -> "any text (Enter keeps the placeholder)";
+                case "boolean" -> "true, false or unknown (Enter: unknown)";
+                case "list" -> "a comma-separated list of " + String.join(", ", words) + "; none for an empty list; "
+                        + "unknown (Enter) when you do not know";
+                default -> "one of " + String.join(", ", words) + "; unknown (Enter) when you do not know";
+            };
+        }
+
+        /**
+         * Reads one typed answer: the YAML value to write, {@link Answer#unknown} to leave the key unknown, or an
+         * error naming what is allowed — so nothing the wizard writes is refused by {@code profile check}. An empty
+         * list is written only when the user says "none" (or "[]"): an empty list means "none", never "unknown".
+         */
+        public Answer answer(String typed) {
+            String a = typed == null ? "" : typed.trim();
+            if (a.isEmpty() || (!kind.equals("text") && a.equalsIgnoreCase("unknown"))) {
+                return Answer.UNKNOWN;
+            }
+            switch (kind) {
+                case "text" -> {
+                    return Answer.of("'" + a.replace("'", "''") + "'");
+                }
+                case "boolean" -> {
+                    String b = a.toLowerCase(java.util.Locale.ROOT);
+                    if (List.of("true", "yes", "y", "t").contains(b)) {
+                        return Answer.of("true");
+                    }
+                    if (List.of("false", "no", "n", "f").contains(b)) {
+                        return Answer.of("false");
+                    }
+                    return Answer.error("'" + a + "' is not true, false or unknown");
+                }
+                case "list" -> {
+                    String inner = a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1).trim() : a;
+                    if (inner.isEmpty() || inner.equalsIgnoreCase("none")) {
+                        return Answer.of("[]");
+                    }
+                    List<String> items = java.util.Arrays.stream(inner.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
+                    List<String> bad = items.stream().filter(x -> !words.contains(x)).toList();
+                    if (!bad.isEmpty()) {
+                        return Answer.error("not allowed: " + String.join(", ", bad));
+                    }
+                    return Answer.of("[" + String.join(", ", items.stream().distinct().toList()) + "]");
+                }
+                default -> {
+                    return words.contains(a) ? Answer.of(a) : Answer.error("'" + a + "' is not allowed");
+                }
+            }
+        }
+    }
+
+    /** A typed answer read: {@code yaml} to write, or null with {@code error} set, or both null for unknown. */
+    public record Answer(String yaml, String error) {
+        public static final Answer UNKNOWN = new Answer(null, null);
+
+        static Answer of(String yaml) {
+            return new Answer(yaml, null);
+        }
+
+        static Answer error(String error) {
+            return new Answer(null, error);
+        }
+
+        public boolean valid() {
+            return error == null;
+        }
     }
 
     public static String render(Catalog catalog, Map<String, String> answers) {

@@ -20,7 +20,7 @@ class DeclarationsLoaderTest {
                 etsi-en-303-645:
                   "5.1-1": {support: Y, detail: "Unique password printed on label", evidence: [label-spec.pdf]}
                   "5.1-2": {support: N/A, detail: no pre-installed passwords}
-                  "5.2-2": N
+                  "5.2-2": {support: N, detail: "no bug bounty budget"}
                 mtsfb-tc-g044:
                   "6.1(a)": {support: Y}
                 """, "d.yaml", catalog);

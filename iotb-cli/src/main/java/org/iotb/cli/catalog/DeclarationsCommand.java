@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Write a template listing exactly the requirements that apply to the profiled product.")
+            description = {"Write a template listing exactly the requirements that apply to the profiled product.",
+                "Each distinct question is asked once: an answer also answers the equivalent requirements of the",
+                "other standards listed under it (crosswalk), which carry it when the file is read."})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -41,12 +43,20 @@ public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand
             }
             Catalog catalog = Catalog.load();
             String text = DeclarationsTemplate.render(catalog, ProfileLoader.load(profile, catalog));
+            DeclarationsLoader.parse(text, "the template", catalog); // what we write must read back
             Output.write(text, output, spec.commandLine().getOut());
+            if (output != null) {
+                spec.commandLine().getErr().println("wrote " + output + ": "
+                        + text.lines().filter(l -> l.equals("    support:")).count() + " question(s); check it with:"
+                        + " iotb declarations check " + output);
+            }
             return 0;
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a declarations file.")
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Validate a declarations file and show what it answers, with the answers carried to",
+                "equivalent requirements of the other standards."})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -55,8 +65,12 @@ public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand
 
         @Override
         public Integer call() {
-            Declarations d = DeclarationsLoader.load(file, Catalog.load());
-            spec.commandLine().getOut().println(file + ": valid, " + d.size() + " declaration(s)");
+            Catalog catalog = Catalog.load();
+            Declarations d = DeclarationsLoader.load(file, catalog).withCarried(catalog.crosswalk());
+            int carried = d.carriedCount();
+            spec.commandLine().getOut().println(file + ": valid, " + (d.size() - carried) + " declaration(s)"
+                    + (carried == 0 ? "" : ", " + carried + " more carried to equivalent requirements"));
+            d.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             return 0;
         }
     }

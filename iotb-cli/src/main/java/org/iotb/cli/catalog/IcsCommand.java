@@ -23,9 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `iotb ics`: the Implementation Conformance Statement (EN 303 645 Annex B Table B.1 and its twins). */
 @Command(name = "ics", mixinStandardHelpOptions = true,
         header = "Render a conformance statement (EN 303 645 Table B.1 and its twins) as CSV, Markdown or HTML.",
-        description = {"Render the conformance statement of a product for a standard: one row per requirement with",
-            "reference, status (M, R, M C (n), R C (n)), applicable (yes/no/undetermined), support and detail.",
-            "Example: iotb ics --profile product.yaml --declarations decl.yaml --standard etsi-en-303-645 --format csv"})
+        description = {"Render the conformance statement of a product for a standard in the shape of EN 303 645",
+            "Annex B Table B.1: clause headings, references and statuses as the table writes them, support Y/N/N/A",
+            "and detail, then the conditions legend (md, html). CSV: one row per requirement (columns:",
+            "docs/profile-and-declarations.md). Answers carry to equivalent requirements of the other standards.",
+            "Example: iotb ics --profile product.yaml --declarations decl.yaml --standard etsi-en-303-645 --format md"})
 public final class IcsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +50,7 @@ public final class IcsCommand implements Callable<Integer> {
         }
         Catalog catalog = Catalog.load();
         Profile p = ProfileLoader.load(profile, catalog);
+        p.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Declarations d = declarations == null ? Declarations.NONE : DeclarationsLoader.load(declarations, catalog);
         // The statements are computed by the assessment (of the profile and declarations alone), exactly as
         // `iotb assess` computes them, and rendered by the report module.

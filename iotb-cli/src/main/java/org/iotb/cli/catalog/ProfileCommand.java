@@ -34,7 +34,8 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Write a commented profile template. On a terminal, --interactive asks the questions one",
-                "by one (Enter keeps 'unknown')."})
+                "by one (Enter keeps 'unknown'; 'none' gives an empty list); an answer outside the allowed values is",
+                "asked again. Every fact the template leaves unset stays unknown: nothing is written as 'none'."})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -52,51 +53,48 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
             }
             Catalog catalog = Catalog.load();
             Map<String, String> answers = interactive ? ask(catalog) : Map.of();
-            Output.write(ProfileTemplate.render(catalog, answers), output, spec.commandLine().getOut());
+            String text = ProfileTemplate.render(catalog, answers);
+            ProfileLoader.parse(text, "the profile written", catalog); // what we write must check clean
+            Output.write(text, output, spec.commandLine().getOut());
             if (output != null) {
                 spec.commandLine().getErr().println("wrote " + output + "; check it with: iotb profile check " + output);
             }
             return 0;
         }
 
-        /** One prompt per question of the catalog-derived profile schema (the template's keys, in its order). */
+        /**
+         * One prompt per question of the catalog-derived profile schema (the template's keys, in its order). An
+         * answer the profile would refuse is not taken: the wizard says why, shows the allowed values and asks again.
+         * Enter (or the end of input) leaves a fact unknown; "none" is the only way to an empty list.
+         */
         private Map<String, String> ask(Catalog catalog) throws java.io.IOException {
             PrintWriter err = spec.commandLine().getErr();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Map<String, String> answers = new LinkedHashMap<>();
             for (ProfileTemplate.Question q : ProfileTemplate.questions(catalog)) {
-                switch (q.kind()) {
-                    case "text" -> {
-                        String a = prompt(err, in, q.explanation() + ": ");
-                        if (!a.isEmpty()) {
-                            answers.put(q.key(), "\"" + a.replace("\"", "'") + "\"");
+                if (!q.kind().equals("text")) {
+                    err.println("  (" + q.explanation() + ")");
+                    err.println("  allowed: " + q.allowed());
+                }
+                String label = q.kind().equals("text") ? q.explanation()
+                        : q.kind().equals("boolean") ? q.key().substring("device.".length()) + " [true/false/unknown]"
+                        : q.key() + (q.kind().equals("list") ? " (comma-separated)" : "");
+                while (true) {
+                    String line = prompt(err, in, label + ": ");
+                    ProfileTemplate.Answer a = q.answer(line);
+                    if (a.valid()) {
+                        if (a.yaml() != null) {
+                            answers.put(q.key(), a.yaml());
                         }
+                        break;
                     }
-                    case "boolean" -> {
-                        err.println("  (" + q.explanation() + ")");
-                        String a = prompt(err, in, q.key().substring("device.".length()) + " [true/false/unknown]: ")
-                                .toLowerCase(java.util.Locale.ROOT);
-                        if (a.startsWith("t") || a.startsWith("y")) {
-                            answers.put(q.key(), "true");
-                        } else if (a.startsWith("f") || a.startsWith("n")) {
-                            answers.put(q.key(), "false");
-                        }
-                    }
-                    default -> {
-                        boolean list = q.kind().equals("list");
-                        err.println("  (" + q.explanation() + "; " + (list ? "any of: " : "one of: ")
-                                + String.join(", ", q.words()) + ")");
-                        String a = prompt(err, in, q.key() + (list ? " (comma-separated)" : "") + ": ");
-                        if (!a.isEmpty()) {
-                            // "wifi, ble" and "[wifi, ble]" both mean a list
-                            answers.put(q.key(), list && !a.startsWith("[") ? "[" + a + "]" : a);
-                        }
-                    }
+                    err.println("  " + a.error() + "; allowed: " + q.allowed());
                 }
             }
             return answers;
         }
 
+        /** The next answer; at the end of input, "" (unknown), so a short answer file never loops. */
         private static String prompt(PrintWriter err, BufferedReader in, String text) throws java.io.IOException {
             err.print(text);
             err.flush();
@@ -117,6 +115,7 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
         public Integer call() {
             Catalog catalog = Catalog.load();
             Profile p = ProfileLoader.load(profile, catalog);
+            p.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             ApplicabilityEngine engine = new ApplicabilityEngine(catalog);
             PrintWriter out = spec.commandLine().getOut();
             out.println(profile + ": valid");

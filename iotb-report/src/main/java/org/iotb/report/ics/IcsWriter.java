@@ -14,13 +14,19 @@ import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.assess.conformance.StatementRow;
 
 /**
- * Renders a conformance statement the assessment computed as CSV (header
- * {@code reference,status,applicable,support,detail}, RFC 4180 quoting, CRLF), Markdown or a self-contained HTML
- * page. Everything comes from the assessment: the rows, the standard's titles (its summary), the product and the
- * standard's product level.
+ * Renders a conformance statement the assessment computed as CSV (header {@link #CSV_HEADER}, RFC 4180 quoting,
+ * CRLF, one row per requirement), Markdown or a self-contained HTML page. Markdown and HTML follow the standard's
+ * table (EN 303 645 Annex B Table B.1): the notation, a heading row per clause, the columns Reference, Status,
+ * Support and Detail (plus iotb's verdict, set apart), then the conditions legend. Everything comes from the
+ * assessment: the rows and layout, the standard's titles (its summary), the product and its product level.
  */
 public final class IcsWriter {
-    public static final String CSV_HEADER = "reference,status,applicable,support,detail";
+    /**
+     * The CSV columns: a contract (docs/profile-and-declarations.md). The first five are the original ones; later
+     * columns are only ever added at the end.
+     */
+    public static final String CSV_HEADER = "reference,status,applicable,support,detail,clause,ics_reference,verdict,basis,"
+            + "carried_from,conflict";
     public static final List<String> FORMATS = List.of("csv", "md", "html");
 
     private IcsWriter() {
@@ -43,7 +49,11 @@ public final class IcsWriter {
         for (StatementRow r : s.rows()) {
             b.append(csvField(r.reference())).append(',').append(csvField(r.status())).append(',')
                     .append(r.applicable().id()).append(',').append(csvField(r.support())).append(',')
-                    .append(csvField(r.detail())).append("\r\n");
+                    .append(csvField(r.detail())).append(',').append(csvField(r.heading())).append(',')
+                    .append(csvField(r.tableReference())).append(',')
+                    .append(r.verdict() == null ? "" : r.verdict().id()).append(',')
+                    .append(r.basis() == null ? "" : r.basis().id()).append(',')
+                    .append(csvField(r.carriedFrom())).append(',').append(r.conflict() ? "yes" : "").append("\r\n");
         }
         return b.toString();
     }
@@ -63,47 +73,96 @@ public final class IcsWriter {
         StringBuilder b = new StringBuilder();
         b.append("# Implementation conformance statement: ").append(std.title()).append("\n\n");
         header(a, s).forEach(line -> b.append("- ").append(line).append('\n'));
-        b.append("\n| Reference | Status | Applicable | Support | Detail |\n|---|---|---|---|---|\n");
+        b.append('\n');
+        if (s.note() != null) {
+            b.append("> ").append(md(s.note())).append("\n\n");
+        }
+        s.notation().forEach(n -> b.append(md(n)).append("\n\n"));
+        if (s.table() != null) {
+            b.append("**").append(md(s.table())).append("**\n\n");
+        }
+        b.append('|');
+        s.columns().forEach(c -> b.append(' ').append(md(c)).append(" |"));
+        b.append(" Verdict (iotb) |\n|").append("---|".repeat(s.columns().size() + 1)).append('\n');
+        if (s.headingColumn() != null) {
+            b.append("| **").append(md(s.headingColumn())).append("** |").append(" |".repeat(s.columns().size())).append('\n');
+        }
         String clause = null;
         for (StatementRow r : s.rows()) {
             if (r.clause() != null && !r.clause().equals(clause)) {
                 clause = r.clause();
-                b.append("| **").append(md(clause)).append(' ').append(md(nz(r.clauseTitle()))).append("** | | | | |\n");
+                b.append("| **").append(md(r.heading())).append("** |").append(" |".repeat(s.columns().size())).append('\n');
             }
-            b.append("| ").append(md(r.reference())).append(" | ").append(md(r.status())).append(" | ")
-                    .append(r.applicable().id()).append(" | ").append(md(r.support())).append(" | ")
-                    .append(md(r.detail())).append(" |\n");
+            b.append("| ").append(md(r.tableReference())).append(" | ").append(md(r.status())).append(" | ")
+                    .append(md(r.support())).append(" | ").append(md(r.detail())).append(" | ").append(md(verdict(r)))
+                    .append(" |\n");
+        }
+        if (!s.conditions().isEmpty()) {
+            b.append("\n**").append(md(s.conditionsTitle() == null ? "Conditions" : s.conditionsTitle())).append("**\n\n");
+            s.conditions().forEach(c -> b.append("- ").append(md(c)).append('\n'));
         }
         return b.toString();
     }
 
     public static String html(Assessment a, ConformanceStatement s) {
         StandardSummary std = standard(a, s);
+        int span = s.columns().size() + 1;
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>ICS ")
                 .append(esc(std.shortTitle())).append("</title><style>")
                 .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
                 .append("th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}")
                 .append("th{background:#eee}tr.clause td{background:#f5f5f5;font-weight:bold}")
-                .append("td.no{color:#777}td.undetermined{color:#a60}")
+                .append("td.no{color:#777}td.undetermined{color:#a60}tr.conflict td{background:#fde8e8}")
+                .append("th.iotb,td.iotb{border-left:3px solid #888;color:#444}")
                 .append("</style></head><body>\n<h1>Implementation conformance statement</h1>\n<p>")
                 .append(esc(std.title())).append("</p>\n<ul>");
         header(a, s).forEach(line -> b.append("<li>").append(esc(line)).append("</li>"));
-        b.append("</ul>\n<table><thead><tr><th>Reference</th><th>Status</th><th>Applicable</th><th>Support</th>")
-                .append("<th>Detail</th></tr></thead><tbody>\n");
+        b.append("</ul>\n");
+        if (s.note() != null) {
+            b.append("<p class=\"note\">").append(esc(s.note())).append("</p>\n");
+        }
+        s.notation().forEach(n -> b.append("<p>").append(esc(n)).append("</p>\n"));
+        b.append("<table>");
+        if (s.table() != null) {
+            b.append("<caption>").append(esc(s.table())).append("</caption>");
+        }
+        b.append("<thead>");
+        if (s.headingColumn() != null) {
+            b.append("<tr><th colspan=\"").append(span - 1).append("\">").append(esc(s.headingColumn()))
+                    .append("</th><th class=\"iotb\"></th></tr>");
+        }
+        b.append("<tr>");
+        s.columns().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+        b.append("<th class=\"iotb\">Verdict (iotb)</th></tr></thead><tbody>\n");
         String clause = null;
         for (StatementRow r : s.rows()) {
             if (r.clause() != null && !r.clause().equals(clause)) {
                 clause = r.clause();
-                b.append("<tr class=\"clause\"><td colspan=\"5\">").append(esc(clause)).append(' ')
-                        .append(esc(nz(r.clauseTitle()))).append("</td></tr>\n");
+                b.append("<tr class=\"clause\"><td colspan=\"").append(span).append("\">").append(esc(r.heading()))
+                        .append("</td></tr>\n");
             }
-            b.append("<tr><td>").append(esc(r.reference())).append("</td><td>").append(esc(r.status()))
-                    .append("</td><td class=\"").append(r.applicable().id()).append("\">").append(r.applicable().id())
-                    .append("</td><td>").append(esc(r.support())).append("</td><td>").append(esc(r.detail()))
-                    .append("</td></tr>\n");
+            b.append("<tr").append(r.conflict() ? " class=\"conflict\"" : "").append("><td>").append(esc(r.tableReference()))
+                    .append("</td><td>").append(esc(r.status())).append("</td><td class=\"").append(r.applicable().id())
+                    .append("\">").append(esc(r.support())).append("</td><td>").append(esc(r.detail()))
+                    .append("</td><td class=\"iotb\">").append(esc(verdict(r))).append("</td></tr>\n");
         }
-        return b.append("</tbody></table>\n</body></html>\n").toString();
+        b.append("</tbody></table>\n");
+        if (!s.conditions().isEmpty()) {
+            b.append("<h2>").append(esc(s.conditionsTitle() == null ? "Conditions" : s.conditionsTitle())).append("</h2>\n<ol class=\"conditions\" style=\"list-style:none\">");
+            s.conditions().forEach(c -> b.append("<li>").append(esc(c)).append("</li>"));
+            b.append("</ol>\n");
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    /** iotb's verdict beside the manufacturer's statement: "fail (declared)", "pass (verified)". */
+    private static String verdict(StatementRow r) {
+        if (r.verdict() == null) {
+            return "";
+        }
+        return r.verdict().id() + (r.basis() == null || r.basis() == org.iotb.assess.Basis.NONE ? "" : " (" + r.basis().id() + ")")
+                + (r.conflict() ? ", conflict" : "");
     }
 
     private static StandardSummary standard(Assessment a, ConformanceStatement s) {

@@ -33,9 +33,13 @@ class IcsWriterTest {
     void csvHasTheContractHeaderAndARowPerProvision() {
         String csv = IcsWriter.render(assess("device: {passwords: true}", null), Catalog.EN_303_645, "csv");
         List<String> lines = Arrays.asList(csv.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("reference,status,applicable,support,detail");
+        // the first five columns are the original contract; new ones only ever come after them
+        assertThat(lines.get(0)).startsWith("reference,status,applicable,support,detail,")
+                .isEqualTo("reference,status,applicable,support,detail,clause,ics_reference,verdict,basis,carried_from,conflict");
         assertThat(lines).hasSize(68);
-        assertThat(lines).contains("5.1-1,M C (1),yes,,", "5.1-3,M,yes,,");
+        assertThat(lines).anyMatch(l -> l.startsWith("5.1-1,M C (1),yes,,,5.1 No universal default passwords,Provision 5.1-1,"))
+                .anyMatch(l -> l.startsWith("5.1-3,M,yes,,,5.1 No universal default passwords,Provision 5.1-3,"))
+                .anyMatch(l -> l.startsWith("6-1,M,yes,,,6 Data protection provisions for consumer IoT,Provision 6.1,"));
     }
 
     @Test
@@ -59,6 +63,30 @@ class IcsWriterTest {
         StatementRow declared = en(a).stream().filter(x -> x.reference().equals("5.1-3")).findFirst().orElseThrow();
         assertThat(declared.support()).isEqualTo("Y");
         assertThat(declared.detail()).contains("hashed").contains("design.pdf");
+    }
+
+    @Test
+    void markdownAndHtmlFollowTableB1HeadingsReferencesAndTheConditionsLegend() {
+        Assessment a = assess("device: {passwords: true}", "etsi-en-303-645:\n  \"5.1-1\": {support: Y, detail: unique}\n");
+        String md = IcsWriter.render(a, Catalog.EN_303_645, "md");
+        assertThat(md).contains("**Table B.1: Implementation of provisions for consumer IoT security**")
+                .contains("| Reference | Status | Support | Detail | Verdict (iotb) |")
+                .contains("| **Clause number and title** |")
+                .contains("| **5.1 No universal default passwords** |")
+                .contains("| Provision 5.1-1 | M C (1) | Y | unique |")
+                .contains("| Provision 5.3-10 | M (11, 12) |")
+                .contains("| **6 Data protection provisions for consumer IoT** |")
+                .contains("| Provision 6.5 | M C (6) |")
+                .contains("Support: Y supported by the implementation");
+        assertThat(md.substring(md.lastIndexOf("| Provision 6.5"))).contains("**Conditions**")
+                .contains("- 1) passwords are used;").contains("- 13) a debug interface is physically accessible.");
+        String html = IcsWriter.render(a, Catalog.EN_303_645, "html");
+        assertThat(html).contains("<caption>Table B.1: Implementation of provisions for consumer IoT security</caption>")
+                .contains("<th colspan=\"4\">Clause number and title</th>")
+                .contains("<td>Provision 5.1-1</td><td>M C (1)</td>")
+                .contains("<li>6) telemetry data being collected;</li>");
+        assertThat(IcsWriter.render(a, Catalog.MTSFB, "md")).contains("has no conformance statement pro forma")
+                .contains("| Provision 6.1(a) |".replace("Provision ", "")).contains("carried from EN 303 645 5.1-1: unique");
     }
 
     @Test
