@@ -84,8 +84,8 @@ class HtmlReportTest {
                 .contains("<p class=\"split\">1 pass: 1 verified, 0 declared</p>");
         // the bottom line says how much was verified
         assertThat(element(html, "id=\"bottom-line\"", "</div>"))
-                .contains(Xml.esc("1 of 3 passes were verified by evidence; 2 rest on the manufacturer's declarations"
-                        + " (1 consistent with evidence, 1 declared only)."));
+                .contains(Xml.esc("1 of 5 passes were verified by evidence; 4 rest on the manufacturer's declarations"
+                        + " (2 consistent with evidence, 2 declared only)."));
     }
 
     @Test
@@ -118,7 +118,8 @@ class HtmlReportTest {
         assertThat(row(html, A, "etsi-en-303-645", "5.1-1")).contains("class=\"conflict-badge\"")
                 .contains("<span class=\"conflict\">" + Xml.esc(conflict.reason()) + "</span>");
         String list = element(html, "id=\"conflicts\"", "</div>");
-        assertThat(list).contains("1 conflict between automated evidence and a claim")
+        // the declaration carried to the MTSFB twin (6.1(a)) is contradicted by the same evidence
+        assertThat(list).contains("2 conflicts between automated evidence and a claim")
                 .contains("EN 303 645 5.1-1").contains(Xml.esc(conflict.reason()));
         assertThat(row(html, A, "etsi-en-303-645", "5.2-1")).doesNotContain("conflict-badge");
         assertThat(html).contains(">5.1-1 !</span>");
@@ -130,7 +131,7 @@ class HtmlReportTest {
         assertThat(a.summary().get(0).count(VerdictValue.PASS)).isEqualTo(5);
         String html = HtmlReport.render(a);
         String bottom = element(html, "id=\"bottom-line\"", "</div>");
-        assertThat(bottom).contains(Xml.esc("Nothing was verified by evidence: all 5 passes rest on the manufacturer's declarations."))
+        assertThat(bottom).contains(Xml.esc("Nothing was verified by evidence: all 10 passes rest on the manufacturer's declarations."))
                 .doesNotContain("callout ok");
         assertThat(html).contains("<p class=\"split\">5 passes: 0 verified, 5 declared only</p>")
                 .contains("<p class=\"split\">no passes</p>");

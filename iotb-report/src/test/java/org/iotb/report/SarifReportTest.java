@@ -103,7 +103,7 @@ class SarifReportTest {
             assertThat(split.get("text").asText()).isEqualTo(BasisText.passSplit(s));
         }
         assertThat(props.get("passesByBasis").get("etsi-en-303-645").get("declared").asInt()).isEqualTo(1);
-        assertThat(props.get("verified").asText()).startsWith("1 of 2 passes were verified by evidence");
+        assertThat(props.get("verified").asText()).startsWith("1 of 3 passes were verified by evidence");
         assertThat(props.get("conflicts").get(0).get("requirement").asText()).isEqualTo("etsi-en-303-645:5.1-1");
     }
 
