@@ -188,7 +188,7 @@ public final class Assessor {
     }
 
     /** The standards to assess, in catalog order; every one when {@code ids} is empty. */
-    static List<Standard> selectStandards(Catalog catalog, Collection<String> ids) {
+    public static List<Standard> selectStandards(Catalog catalog, Collection<String> ids) {
         if (ids == null || ids.isEmpty()) {
             return catalog.standards();
         }

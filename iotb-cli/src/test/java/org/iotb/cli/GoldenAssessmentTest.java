@@ -56,7 +56,7 @@ class GoldenAssessmentTest {
                         "--declarations", Cli.example("declarations.yaml"),
                         "--firmware", Cli.example("firmware/sl100-1.5.0.bin"))),
                 DynamicTest.dynamicTest("declarations only", () -> check("example-declarations-only",
-                        "--declarations", Cli.example("declarations.yaml"))));
+                        "--declarations", Cli.example("declarations.yaml"), "--declarations-only")));
     }
 
     @TestFactory
