@@ -121,7 +121,7 @@ class AssessmentPipelineTest {
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).startsWith("no input could be examined")
                 .contains("encrypted.bin: nothing could be extracted").contains("high throughout")
-                .contains("README.md: nothing could be extracted").contains("never high: not a compressed or encrypted image");
+                .contains("README.md: nothing could be extracted").contains("never high: no compressed or encrypted data");
         Assessment a = e.assessment();
         assertThat(a.warnings()).anySatisfy(w -> assertThat(w).startsWith("could not be examined: encrypted.bin"));
         assertThat(a.verdicts()).filteredOn(v -> v.checks().stream().anyMatch(c -> c.startsWith("fw.")))

@@ -38,7 +38,7 @@ public final class Observer {
     private static final String UNSIGNED_UPDATE = "fw.update.unsigned";
 
     /** Remote-login daemons: with an account that has a password, the product has a login interface. */
-    static final List<String> REMOTE_LOGIN = List.of("telnetd", "telnet", "dropbear", "sshd", "ftpd", "vsftpd");
+    public static final List<String> REMOTE_LOGIN = List.of("telnetd", "telnet", "dropbear", "sshd", "ftpd", "vsftpd");
     private static final Set<String> LOGIN_PROTOCOLS = Set.of("ssh", "telnet", "ftp");
 
     /** Radios a protocol stack in the image shows, as the observation's detail names them. */

@@ -143,7 +143,7 @@ public final class ProfileInference {
                     continue;
                 }
                 String name = s.name().toLowerCase(Locale.ROOT);
-                for (String daemon : List.of("telnetd", "telnet", "dropbear", "sshd", "ftpd", "vsftpd")) {
+                for (String daemon : Observer.REMOTE_LOGIN) {
                     if (name.equals(daemon) || name.endsWith("/" + daemon)) {
                         logins.add(daemon);
                         loginSource = loginSource == null ? source.inputName() : loginSource;

@@ -62,7 +62,8 @@ public final class ImageExamination {
         double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double mean = points.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         String what = min >= HIGH_ENTROPY ? "high throughout: encrypted, or compressed in a format iotb does not know"
-                : max < HIGH_ENTROPY ? "never high: not a compressed or encrypted image, probably not firmware"
+                : max < HIGH_ENTROPY ? "never high: no compressed or encrypted data (a text or document, or a raw"
+                + " binary such as an uncompressed kernel)"
                 : "mixed";
         return String.format(Locale.ROOT, "; entropy %.2f–%.2f bits per byte (mean %.2f), %s", min, max, mean, what);
     }
