@@ -2,13 +2,18 @@ package org.iotb.assess;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.assess.conformance.ConformanceStatements;
 import org.iotb.assess.evidence.CrossChecker;
 import org.iotb.assess.evidence.UniquenessAnalyzer;
 import org.iotb.assess.profile.ProfileInference;
+import org.iotb.assess.verdict.Circumstances;
 import org.iotb.assess.verdict.VerdictEngine;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Requirement;
@@ -39,7 +44,18 @@ public final class Assessor {
     private final CrossChecker crossChecker = new CrossChecker();
 
     public Assessment assess(AssessmentInput in) {
+        return assess(in, List.of());
+    }
+
+    /**
+     * @param standards the ids of the standards to assess (verdicts, summaries, levels, conformance statements);
+     *                  empty means every standard of the catalog
+     * @throws IllegalArgumentException when an id is not a standard of the catalog
+     */
+    public Assessment assess(AssessmentInput in, Collection<String> standards) {
         long start = System.nanoTime();
+        Catalog catalog = in.catalog();
+        List<Standard> selected = selectStandards(catalog, standards);
         List<String> warnings = new ArrayList<>(in.warnings());
         List<AssessedFinding> findings = new ArrayList<>();
         in.findings().forEach(s -> findings.addAll(s.assessed()));
@@ -54,24 +70,37 @@ public final class Assessor {
 
         ProfileInference.Result inferred = inference.infer(in.profile(), in.findings());
         Profile effective = inferred.apply(in.profile());
+        Profile claimed = inferred.claimed(in.profile());
         Declarations declarations = (in.declarations() == null ? Declarations.NONE : in.declarations()).withCarried(in.catalog().crosswalk());
         warnings.addAll(declarations.warnings()); // twins answered differently (crosswalk carry)
         warnings.addAll(in.profile().warnings()); // deprecated profile keys the loader mapped
-        Catalog catalog = in.catalog();
         ApplicabilityEngine applicability = new ApplicabilityEngine(catalog);
+        Map<String, Examination> examinations = new LinkedHashMap<>();
+        in.findings().forEach(s -> {
+            if (!s.examination().full()) {
+                examinations.put(s.inputName(), s.examination());
+            }
+        });
 
         List<Verdict> all = new ArrayList<>();
         List<StandardSummary> summary = new ArrayList<>();
         Map<String, StandardLevel> levels = new LinkedHashMap<>();
-        for (Standard standard : catalog.standards()) {
-            List<ApplicabilityResult> apps = applicabilityOf(applicability, standard, effective, inferred, in.profile());
+        for (Standard standard : selected) {
+            // evidence outranks claims: applicability on the profile the evidence corrected; where it differs from
+            // applicability on the claims, the requirement read a contradicted claim and its verdict says so
+            List<ApplicabilityResult> apps = applicabilityOf(applicability, standard, effective, inferred);
+            List<ApplicabilityResult> asClaimed = applicabilityOf(applicability, standard, claimed, inferred);
             List<Verdict> ofStandard = new ArrayList<>();
-            for (ApplicabilityResult a : apps) {
+            for (int i = 0; i < apps.size(); i++) {
+                ApplicabilityResult a = apps.get(i);
                 Requirement r = a.requirement();
-                DeclarationRef d = declarations.get(standard.id(), r.id()).map(Assessor::ref).orElse(null);
+                DeclarationRef d = declarationOf(declarations, standard, r);
                 List<AssessedFinding> relevant = findings.stream()
                         .filter(f -> CheckIds.matchesAny(r.checks(), f.check())).toList();
-                ofStandard.add(verdicts.decide(r, applicable(a.applies()), a.reason(), d, relevant));
+                List<String> contradicted = asClaimed.get(i).applies() == a.applies() ? List.of()
+                        : contradictedClaims(catalog, standard, r, inferred.contradictions());
+                ofStandard.add(verdicts.decide(r, applicable(a.applies()), a.reason(), d, relevant,
+                        new Circumstances(contradicted, examinations)));
             }
             all.addAll(ofStandard);
             summary.add(summarise(standard, ofStandard));
@@ -80,6 +109,10 @@ public final class Assessor {
                 levels.put(standard.id(), new StandardLevel(standard.levels().label(), l.level(), l.reason()));
             }
         }
+        Set<String> ids = new LinkedHashSet<>();
+        selected.forEach(s -> ids.add(s.id()));
+        List<ConformanceStatement> conformance = ConformanceStatements.of(catalog, in.profile(), declarations, all).stream()
+                .filter(c -> ids.contains(c.standard())).toList();
 
         Map<String, Long> timings = new LinkedHashMap<>(in.timings());
         timings.put("assess", (System.nanoTime() - start) / 1_000_000);
@@ -88,34 +121,85 @@ public final class Assessor {
         return new Assessment(Assessment.SCHEMA_VERSION, ToolInfo.current(),
                 in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile(), catalog), in.inputs(),
                 profileFacts, levels, findings, all, summary,
-                ConformanceStatements.of(catalog, in.profile(), declarations, all), in.images(), timings, warnings);
+                conformance, in.images(), timings, warnings);
     }
 
     /**
-     * Applicability on the effective profile; where it is undetermined only because the profile does not list
-     * interfaces, the interfaces the firmware proves (a BLE or Zigbee stack) can make a requirement applicable.
-     * They never make one inapplicable: an image that shows BLE says nothing about Wi-Fi.
+     * Applicability on {@code profile}; where it is undetermined only because the profile leaves a word list
+     * (interfaces, features) unknown, the words the evidence shows can make a requirement applicable. They never
+     * make one inapplicable: an image that shows BLE says nothing about Wi-Fi.
      */
     private static List<ApplicabilityResult> applicabilityOf(ApplicabilityEngine engine, Standard standard,
-                                                             Profile effective, ProfileInference.Result inferred,
-                                                             Profile declared) {
-        List<ApplicabilityResult> apps = engine.evaluate(standard, effective);
-        if (inferred.interfaces().isEmpty() || declared.interfaces() != null) {
+                                                             Profile profile, ProfileInference.Result inferred) {
+        List<ApplicabilityResult> apps = engine.evaluate(standard, profile);
+        Map<String, Object> facts = new LinkedHashMap<>(profile.facts());
+        List<String> shown = new ArrayList<>();
+        inferred.listGaps().forEach((key, words) -> {
+            if (profile.words(key) == null) {
+                facts.put(key, words);
+                shown.add(key + ": " + String.join(", ", words));
+            }
+        });
+        if (shown.isEmpty()) {
             return apps;
         }
-        List<ApplicabilityResult> withInferred = engine.evaluate(standard, effective.withInterfaces(inferred.interfaces()));
+        List<ApplicabilityResult> withInferred = engine.evaluate(standard, new Profile(profile.product(), profile.device(), facts));
         List<ApplicabilityResult> out = new ArrayList<>(apps.size());
         for (int i = 0; i < apps.size(); i++) {
             ApplicabilityResult a = apps.get(i);
             ApplicabilityResult b = withInferred.get(i);
             if (a.applies() == Applies.UNDETERMINED && b.applies() == Applies.YES) {
-                out.add(new ApplicabilityResult(b.requirement(), Applies.YES,
-                        b.reason() + " (interfaces inferred from the firmware: " + String.join(", ", inferred.interfaces()) + ")"));
+                out.add(new ApplicabilityResult(b.requirement(), Applies.YES, b.reason() + " ("
+                        + (shown.size() == 1 && shown.get(0).startsWith(Profile.INTERFACES + ":")
+                        ? "interfaces inferred from the firmware: " + String.join(", ", inferred.interfaces())
+                        : "inferred from the evidence: " + String.join("; ", shown)) + ")"));
             } else {
                 out.add(a);
             }
         }
         return out;
+    }
+
+    /**
+     * The contradictions (in words) whose profile key the requirement's applicability reads: its numbered
+     * conditions' {@code device.<key>} and the keys of its applies-if-any token kinds.
+     */
+    private static List<String> contradictedClaims(Catalog catalog, Standard standard, Requirement r,
+                                                   List<Contradiction> contradictions) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (int n : r.conditions()) {
+            catalog.conditionsOf(standard).stream().filter(c -> c.number() == n)
+                    .forEach(c -> keys.add("device." + c.profileKey()));
+        }
+        for (String token : r.appliesIfAny()) {
+            int colon = token.indexOf(':');
+            catalog.tokenKind(colon < 0 ? token : token.substring(0, colon)).ifPresent(k -> keys.add(k.key()));
+        }
+        List<String> out = new ArrayList<>();
+        for (Contradiction c : contradictions) {
+            if (keys.contains(c.key())) {
+                out.add(c.detail() + " [" + c.check() + "]");
+            }
+        }
+        return out;
+    }
+
+    /** The manufacturer's declaration for one requirement, or null (one place: carried declarations hook in here). */
+    private static DeclarationRef declarationOf(Declarations declarations, Standard standard, Requirement r) {
+        return declarations.get(standard.id(), r.id()).map(Assessor::ref).orElse(null);
+    }
+
+    /** The standards to assess, in catalog order; every one when {@code ids} is empty. */
+    public static List<Standard> selectStandards(Catalog catalog, Collection<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return catalog.standards();
+        }
+        List<String> unknown = ids.stream().filter(id -> catalog.standard(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown standard " + String.join(", ", unknown) + "; valid: "
+                    + String.join(", ", catalog.standards().stream().map(Standard::id).toList()));
+        }
+        return catalog.standards().stream().filter(s -> ids.contains(s.id())).toList();
     }
 
     /**

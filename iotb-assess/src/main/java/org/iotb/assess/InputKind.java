@@ -4,17 +4,20 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What an assessment input is. "assessment" marks findings the assessment itself derived across inputs. */
+/**
+ * What an assessment input is. "assessment" marks findings the assessment itself derived across inputs;
+ * "declaration-evidence" is a file a declaration cites as its evidence (hashed so the report is tied to it).
+ */
 public enum InputKind {
-    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, ASSESSMENT;
+    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, DECLARATION_EVIDENCE, ASSESSMENT;
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @JsonCreator
     public static InputKind fromId(String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT));
+        return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

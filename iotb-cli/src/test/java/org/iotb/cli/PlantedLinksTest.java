@@ -19,7 +19,8 @@ class PlantedLinksTest {
 
     private static String[] assess(Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("assess", "-q", "--profile", Cli.example("profile.yaml"),
-                "--declarations", Cli.example("declarations.yaml"), "--format", "all", "-o", out.toString()));
+                "--declarations", Cli.example("declarations.yaml"), "--declarations-only", "--format", "all",
+                "-o", out.toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.AssessmentInput;
 import org.iotb.assess.Assessor;
+import org.iotb.assess.Examination;
 import org.iotb.assess.ImageFacts;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
@@ -31,7 +32,9 @@ import org.iotb.sbom.vuln.VulnDb;
  * Rendering is not part of it: the caller hands the {@link Assessment} to the report module (or stores it).
  * {@code iotb assess} calls this; so will the server and the workers. One instance serves many runs.
  *
- * <p>Bad input (a missing file, an invalid profile) surfaces as {@link PipelineInputException},
+ * <p>Bad input (a missing file, an invalid profile, a cited evidence file that is not there, nothing to examine)
+ * surfaces as {@link PipelineInputException} ({@link NothingExaminedException} when inputs were given but none could
+ * be examined: it carries the assessment, so the reports can still say what was tried),
  * {@link java.nio.file.NoSuchFileException}, {@link org.iotb.model.io.PathRefusedException} (a device, FIFO or
  * socket given as input; a work directory that is a file or a link) or {@link org.iotb.catalog.CatalogException};
  * anything else is a bug.
@@ -51,11 +54,21 @@ public final class AssessmentPipeline {
         Profile profile = ProfileLoader.load(request.profile(), catalog);
         Declarations declarations = request.declarations() == null
                 ? Declarations.NONE : DeclarationsLoader.load(request.declarations(), catalog);
+        try {
+            Assessor.selectStandards(catalog, request.standards());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineInputException("--standard: " + e.getMessage());
+        }
+        if (request.firmware().isEmpty() && request.devices().isEmpty() && !request.declarationsOnly()) {
+            throw new PipelineInputException("nothing to examine: give --firmware or --device (or, to assess the"
+                    + " profile and declarations alone, --declarations-only; every pass then rests on declarations)");
+        }
 
         List<InputRecord> inputs = new ArrayList<>();
         inputs.add(fileRecord(InputKind.PROFILE, request.profile()));
         if (request.declarations() != null) {
             inputs.add(fileRecord(InputKind.DECLARATIONS, request.declarations()));
+            inputs.addAll(DeclarationEvidence.records(declarations, request.declarations()));
         }
         List<SourceFindings> findings = new ArrayList<>();
         List<ImageFacts> images = new ArrayList<>();
@@ -83,10 +96,22 @@ public final class AssessmentPipeline {
         if (request.firmware().isEmpty() && request.devices().isEmpty()) {
             warnings.add("no firmware and no device given: verdicts rest on declarations alone");
         }
+        List<String> unexamined = new ArrayList<>();
+        for (SourceFindings s : findings) {
+            if (s.examination().coverage() == Examination.Coverage.NONE) {
+                unexamined.add(s.inputName() + ": " + s.examination().note());
+            } else if (!s.examination().full()) {
+                warnings.add(s.inputName() + " was examined only in part: " + s.examination().note());
+            }
+        }
+        unexamined.forEach(u -> warnings.add("could not be examined: " + u));
         listener.stageStarted("deciding verdicts");
         Assessment a = new Assessor().assess(new AssessmentInput(catalog, profile, declarations, findings, inputs, images,
-                timings, warnings, null));
+                timings, warnings, null), request.standards());
         listener.stageDone(a.verdicts().size() + " verdicts");
+        if (!findings.isEmpty() && unexamined.size() == findings.size()) {
+            throw new NothingExaminedException("no input could be examined: " + String.join("; ", unexamined), a);
+        }
         return a;
     }
 

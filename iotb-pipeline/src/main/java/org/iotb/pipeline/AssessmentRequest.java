@@ -10,16 +10,37 @@ import org.iotb.probe.net.PortSpec;
  * Everything one assessment run needs, as {@code iotb assess} takes it: the product profile, the manufacturer's
  * declarations (null: none), the firmware images of one or more units in order (files or unpacked directories),
  * the live devices to probe and how, the vulnerability store (null: {@code $IOTB_VULNDB} or the user's default)
- * and where to keep the unpacked images (null: temporary directories, removed after the run).
+ * where to keep the unpacked images (null: temporary directories, removed after the run), the standards to assess
+ * (ids as {@code iotb catalog list} prints them; empty: all) and whether an assessment from declarations alone was
+ * asked for (without it, a request with no firmware and no device is refused: there is nothing to examine).
  */
 public record AssessmentRequest(Path profile, Path declarations, List<Path> firmware, List<String> devices,
-        ProbeOptions probeOptions, Path vulnDb, Path workdir) {
+        ProbeOptions probeOptions, Path vulnDb, Path workdir, List<String> standards, boolean declarationsOnly) {
 
     public AssessmentRequest {
         Objects.requireNonNull(profile, "profile");
         firmware = firmware == null ? List.of() : List.copyOf(firmware);
         devices = devices == null ? List.of() : List.copyOf(devices);
         probeOptions = probeOptions == null ? ProbeOptions.defaults() : probeOptions;
+        standards = standards == null ? List.of() : List.copyOf(standards);
+    }
+
+    /** Every standard; evidence required (the shape before standards could be selected). */
+    public AssessmentRequest(Path profile, Path declarations, List<Path> firmware, List<String> devices,
+                             ProbeOptions probeOptions, Path vulnDb, Path workdir) {
+        this(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, List.of(), false);
+    }
+
+    /** The same request limited to these standards (empty: all). */
+    public AssessmentRequest withStandards(List<String> ids) {
+        return new AssessmentRequest(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, ids,
+                declarationsOnly);
+    }
+
+    /** The same request, allowed (or not) to assess from the profile and declarations alone. */
+    public AssessmentRequest withDeclarationsOnly(boolean allowed) {
+        return new AssessmentRequest(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, standards,
+                allowed);
     }
 
     /** The default probe options with login attempts allowed or not and, unless null, these ports ("22,80,8000-8100", "all"). */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
+import org.iotb.assess.VerdictValue;
 import org.iotb.catalog.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,11 @@ class AssessmentPipelineTest {
         Assessment a = pipeline.run(request, recorder);
 
         assertThat(a.inputs()).extracting(InputRecord::kind).containsExactly(InputKind.PROFILE, InputKind.DECLARATIONS,
-                InputKind.FIRMWARE, InputKind.FIRMWARE);
+                InputKind.DECLARATION_EVIDENCE, InputKind.FIRMWARE, InputKind.FIRMWARE);
         assertThat(a.inputs()).extracting(InputRecord::name).containsExactly("profile.yaml", "declarations.yaml",
-                "sl100-1.4.2-unit1.bin", "sl100-1.4.2-unit1.bin#2");
-        assertThat(a.inputs().get(2).sha256()).isEqualTo(org.iotb.model.Sha256.of(unit1));
+                "docs/provisioning.md", "sl100-1.4.2-unit1.bin", "sl100-1.4.2-unit1.bin#2");
+        assertThat(a.inputs().get(2).sha256()).isEqualTo(org.iotb.model.Sha256.of(EXAMPLE.resolve("docs/provisioning.md")));
+        assertThat(a.inputs().get(3).sha256()).isEqualTo(org.iotb.model.Sha256.of(unit1));
         assertThat(a.images()).hasSize(2);
         assertThat(a.verdicts()).isNotEmpty();
         assertThat(a.timings()).containsKeys("unpack", "checks", "sbom");
@@ -75,11 +77,66 @@ class AssessmentPipelineTest {
     }
 
     @Test
-    void declarationsAloneAreAssessedWithAWarning() throws Exception {
-        Assessment a = pipeline.run(new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null, null, null, null, null, null),
-                PipelineListener.NONE);
+    void declarationsAloneAreAssessedOnlyWhenAskedForAndThenWithAWarning() throws Exception {
+        AssessmentRequest bare = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null, null, null, null, null, null);
+        assertThatThrownBy(() -> pipeline.run(bare, PipelineListener.NONE))
+                .isInstanceOf(PipelineInputException.class).hasMessageStartingWith("nothing to examine")
+                .hasMessageContaining("--declarations-only");
+        Assessment a = pipeline.run(bare.withDeclarationsOnly(true), PipelineListener.NONE);
         assertThat(a.warnings()).contains("no firmware and no device given: verdicts rest on declarations alone");
         assertThat(a.inputs()).extracting(InputRecord::kind).containsExactly(InputKind.PROFILE);
+    }
+
+    @Test
+    void aFileADeclarationCitesMustExist(@TempDir Path work) throws Exception {
+        Path declarations = work.resolve("declarations.yaml");
+        Files.writeString(declarations, "etsi-en-303-645:\n"
+                + "  \"5.1-1\": {support: Y, evidence: [docs/missing.pdf, \"https://example.com/vdp\", \"our QA report\"]}\n");
+        AssessmentRequest request = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), declarations, null, null, null,
+                null, null).withDeclarationsOnly(true);
+        assertThatThrownBy(() -> pipeline.run(request, PipelineListener.NONE))
+                .isInstanceOf(PipelineInputException.class)
+                .hasMessageContaining("etsi-en-303-645 5.1-1 cites docs/missing.pdf")
+                .hasMessageNotContaining("example.com").hasMessageNotContaining("QA report");
+        Files.createDirectories(work.resolve("docs"));
+        Files.writeString(work.resolve("docs/missing.pdf"), "now it exists");
+        Assessment a = pipeline.run(request, PipelineListener.NONE);
+        assertThat(a.inputs()).filteredOn(i -> i.kind() == InputKind.DECLARATION_EVIDENCE).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.name()).isEqualTo("docs/missing.pdf");
+                    assertThat(i.sha256()).isEqualTo(org.iotb.model.Sha256.of(work.resolve("docs/missing.pdf")));
+                });
+    }
+
+    @Test
+    void anInputThatIsNotFirmwareIsReportedAndNothingPassesOnIt(@TempDir Path work) throws Exception {
+        Path encrypted = work.resolve("encrypted.bin");
+        byte[] noise = new byte[256 * 1024];
+        new java.util.Random(12).nextBytes(noise); // looks like ciphertext: entropy close to 8 bits per byte
+        Files.write(encrypted, noise);
+        AssessmentRequest request = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null,
+                List.of(encrypted, Path.of("..", "README.md")), List.of(), null, work.resolve("no-store"), null);
+        NothingExaminedException e = (NothingExaminedException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> pipeline.run(request, PipelineListener.NONE));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("no input could be examined")
+                .contains("encrypted.bin: nothing could be extracted").contains("high throughout")
+                .contains("README.md: nothing could be extracted").contains("never high: no compressed or encrypted data");
+        Assessment a = e.assessment();
+        assertThat(a.warnings()).anySatisfy(w -> assertThat(w).startsWith("could not be examined: encrypted.bin"));
+        assertThat(a.verdicts()).filteredOn(v -> v.checks().stream().anyMatch(c -> c.startsWith("fw.")))
+                .allSatisfy(v -> assertThat(v.verdict()).isIn(VerdictValue.INCONCLUSIVE, VerdictValue.NOT_APPLICABLE,
+                        VerdictValue.FAIL));
+        assertThat(a.verdict("etsi-en-303-645", "5.6-1").orElseThrow().reason()).contains("could not be examined");
+    }
+
+    @Test
+    void unknownStandardsAreRefusedWithTheValidIds() {
+        AssessmentRequest request = new AssessmentRequest(EXAMPLE.resolve("profile.yaml"), null, null, null, null, null,
+                null).withDeclarationsOnly(true).withStandards(List.of("etsi-en-303-645", "iso-27001"));
+        assertThatThrownBy(() -> pipeline.run(request, PipelineListener.NONE))
+                .isInstanceOf(PipelineInputException.class).hasMessageStartingWith("--standard: unknown standard iso-27001")
+                .hasMessageContaining("valid: etsi-en-303-645, mtsfb-tc-g044, xiaomi-iot-baseline");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.iotb.assess.Applicable;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Basis;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,21 @@ class ExitCodesTest {
     void parsesLevels() {
         assertThat(ExitCodes.FailOn.parse("Any")).isEqualTo(ExitCodes.FailOn.ANY);
         assertThatThrownBy(() -> ExitCodes.FailOn.parse("some")).hasMessageContaining("mandatory, any or none");
+    }
+
+    @Test
+    void failOnUnverifiedFailsWhenAMandatoryPassRestsOnADeclarationAlone() {
+        Verdict pass = new Verdict("etsi-en-303-645", "5.1-1", "5.1", "c", "t", "mandatory", Applicable.YES, "",
+                VerdictValue.PASS, Basis.DECLARED, "declared", List.of(), null, false, false, List.of(), null);
+        Verdict examined = new Verdict("etsi-en-303-645", "5.1-2", "5.1", "c", "t", "mandatory", Applicable.YES, "",
+                VerdictValue.PASS, Basis.DECLARED_CONSISTENT, "declared; checks found nothing", List.of(), null, false,
+                false, List.of(), null);
+        Verdict recommended = new Verdict("etsi-en-303-645", "5.1-3", "5.1", "c", "t", "recommended", Applicable.YES, "",
+                VerdictValue.PASS, Basis.DECLARED, "declared", List.of(), null, false, false, List.of(), null);
+        assertThat(ExitCodes.of(with(List.of(pass)), ExitCodes.FailOn.UNVERIFIED)).isEqualTo(1);
+        assertThat(ExitCodes.of(with(List.of(pass)), ExitCodes.FailOn.MANDATORY)).isEqualTo(0);
+        assertThat(ExitCodes.of(with(List.of(examined, recommended)), ExitCodes.FailOn.UNVERIFIED)).isEqualTo(0);
+        assertThat(ExitCodes.of(SampleAssessments.v1(), ExitCodes.FailOn.UNVERIFIED)).isEqualTo(1); // mandatory fails count too
+        assertThat(ExitCodes.FailOn.parse("unverified")).isEqualTo(ExitCodes.FailOn.UNVERIFIED);
     }
 }

@@ -10,42 +10,65 @@ import java.util.Set;
 import org.iotb.assess.Contradiction;
 import org.iotb.assess.InferredFact;
 import org.iotb.assess.SourceFindings;
+import org.iotb.assess.claims.Observation;
+import org.iotb.assess.claims.Observer;
 import org.iotb.catalog.profile.Profile;
-import org.iotb.model.facts.AccountFact;
-import org.iotb.model.facts.InterfaceFact;
 import org.iotb.model.facts.OsFact;
 import org.iotb.model.facts.ServiceFact;
-import org.iotb.model.facts.SystemFacts;
 
 /**
- * Fills profile gaps with facts the firmware reveals and flags where it contradicts the declared profile.
- * Reads each input's typed {@link SystemFacts}: the OS, whether any account has a password, the radio stacks
- * (interfaces) and the boot services. The inferred facts name the check that reports the same observation
- * ({@code fw.os.facts}, {@code fw.svc.inventory}) as their provenance. A declared fact is never overwritten: a
- * disagreement becomes a {@link Contradiction}. Interfaces are only ever added as positive facts (see
- * {@link Result#interfaces}).
+ * Compares the profile's claims with what the evidence observes ({@link Observer}): an observation fills a gap
+ * the profile left unknown (an {@link InferredFact}) and overrides a claim it contradicts (a
+ * {@link Contradiction}, which the report shows and the verdicts of the requirements whose applicability read the
+ * claim carry as a conflict). Evidence outranks claims: applicability is decided on the {@link Result#apply
+ * observed} profile. The OS is only ever filled in, never overridden (the firmware's OS naming is coarse).
+ *
+ * <p>Word lists (interfaces, features) the profile left unknown are special: an image that shows BLE says nothing
+ * about Wi-Fi, so observed words only make requirements applicable that were undetermined ({@link Result#listGaps});
+ * a list the profile gave gains the observed words.
  */
 public final class ProfileInference {
-    public static final String OS_FACTS = "fw.os.facts";
-    public static final String SERVICE_INVENTORY = "fw.svc.inventory";
+    public static final String OS_FACTS = Observer.OS_FACTS;
+    public static final String SERVICE_INVENTORY = Observer.SERVICE_INVENTORY;
 
-    /** The radios a protocol stack in the image shows, as the inferred fact's detail names them. */
-    private static final Map<String, String> STACKS = Map.of("ble", "a BLE stack", "zigbee", "a Zigbee stack");
-
-    /** Remote-login daemons whose presence the report names as an inferred fact. */
-    private static final List<String> REMOTE_LOGIN = List.of("telnetd", "telnet", "dropbear", "sshd", "ftpd", "vsftpd");
+    private final Observer observer = new Observer();
 
     /**
-     * @param deviceFacts inferred device facts for keys the profile left unknown
-     * @param os the inferred OS when the profile left it unknown, else null
-     * @param interfaces interfaces the firmware shows the product has (ble, zigbee); used only to make
-     *                   requirements that need them applicable, never to rule others out
+     * @param deviceFacts observed device facts for keys the profile left unknown
+     * @param overrides   observed device facts that contradict the profile (they replace its claim)
+     * @param os          the inferred OS when the profile left it unknown, else null
+     * @param listGaps    observed words of lists the profile left unknown (interfaces, features); used only to
+     *                    make requirements that need them applicable, never to rule others out
+     * @param listAdditions observed words a list the profile gave left out (they are added to it)
      */
-    public record Result(Map<String, Boolean> deviceFacts, String os, List<String> interfaces,
+    public record Result(Map<String, Boolean> deviceFacts, Map<String, Boolean> overrides, String os,
+                         Map<String, List<String>> listGaps, Map<String, List<String>> listAdditions,
                          List<InferredFact> inferred, List<Contradiction> contradictions) {
 
-        /** The profile with the gaps filled (device facts and OS; interfaces are handled by the caller). */
+        /** Interfaces the firmware shows where the profile gives none (for the report and older callers). */
+        public List<String> interfaces() {
+            return listGaps.getOrDefault(Profile.INTERFACES, List.of());
+        }
+
+        /** The profile as the evidence corrects it: gaps filled, contradicted claims replaced, lists completed. */
         public Profile apply(Profile declared) {
+            Map<String, Boolean> device = new LinkedHashMap<>(declared.device());
+            deviceFacts.forEach(device::putIfAbsent);
+            device.putAll(overrides);
+            Map<String, Object> facts = new LinkedHashMap<>(declared.facts());
+            listAdditions.forEach((key, words) -> {
+                List<String> merged = new ArrayList<>(declared.words(key) == null ? List.of() : declared.words(key));
+                words.stream().filter(w -> !merged.contains(w)).forEach(merged::add);
+                facts.put(key, merged);
+            });
+            if (os != null && declared.os() == null) {
+                facts.put(Profile.OS, os);
+            }
+            return new Profile(declared.product(), device, facts);
+        }
+
+        /** The profile as claimed, with only its gaps filled: what applicability would be if the claims were true. */
+        public Profile claimed(Profile declared) {
             Profile p = declared.withDeviceFacts(deviceFacts);
             return os != null && declared.os() == null ? p.withOs(os) : p;
         }
@@ -53,49 +76,65 @@ public final class ProfileInference {
 
     public Result infer(Profile declared, List<SourceFindings> sources) {
         Map<String, Boolean> deviceFacts = new LinkedHashMap<>();
-        String os = null;
-        Set<String> interfaces = new LinkedHashSet<>();
+        Map<String, Boolean> overrides = new LinkedHashMap<>();
+        Map<String, List<String>> listGaps = new LinkedHashMap<>();
+        Map<String, List<String>> listAdditions = new LinkedHashMap<>();
         List<InferredFact> inferred = new ArrayList<>();
         List<Contradiction> contradictions = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
 
-        for (SourceFindings source : sources) {
-            SystemFacts facts = source.facts();
-            String from = source.inputName();
-            OsFact o = facts.os();
-            String fwOs = o == null ? null : osOf(o.os());
-            if (fwOs != null && seen.add("os")) {
-                if (declared.os() == null) {
-                    os = fwOs;
-                    inferred.add(new InferredFact("os", fwOs, OS_FACTS, from, "the image is " + o.os()
-                            + (o.libc() != null ? " with " + o.libc() : "")));
-                } else if (!declared.os().equals(fwOs)) {
-                    contradictions.add(new Contradiction("os", declared.os(), fwOs, OS_FACTS, from,
-                            "profile says os " + declared.os() + " but the image is " + o.os()));
-                }
-            }
-            boolean passwords = facts.accounts() != null && facts.accounts().stream().anyMatch(AccountFact::hasPassword);
-            if (passwords && seen.add("passwords")) {
-                Boolean said = declared.fact("passwords");
+        String os = os(declared, sources, inferred, contradictions);
+        for (Observation o : observer.observe(sources)) {
+            if (o.deviceFact()) {
+                Boolean said = declared.fact(o.deviceKey());
                 if (said == null) {
-                    deviceFacts.put("passwords", true);
-                    inferred.add(new InferredFact("device.passwords", true, OS_FACTS, from,
-                            "the image holds password hashes"));
-                } else if (!said) {
-                    contradictions.add(new Contradiction("device.passwords", false, true, OS_FACTS, from,
-                            "profile says the product uses no passwords but the image holds password hashes"));
+                    deviceFacts.put(o.deviceKey(), (Boolean) o.value());
+                    inferred.add(new InferredFact(o.key(), o.value(), o.check(), o.source(), o.detail()));
+                } else if (!said.equals(o.value())) {
+                    overrides.put(o.deviceKey(), (Boolean) o.value());
+                    contradictions.add(new Contradiction(o.key(), said, o.value(), o.check(), o.source(),
+                            "profile says " + o.key() + " is " + said + " but " + o.detail()));
                 }
+                continue;
             }
-            if (facts.interfaces() != null) {
-                for (InterfaceFact i : facts.interfaces()) {
-                    String what = STACKS.get(i.kind());
-                    if (what != null) {
-                        stack(declared, from, i.kind(), what, interfaces, inferred, contradictions, seen);
-                    }
-                }
+            String word = String.valueOf(o.value());
+            List<String> said = declared.words(o.key());
+            if (said == null) {
+                listGaps.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(word);
+                inferred.add(new InferredFact(o.key(), word, o.check(), o.source(), o.detail()));
+            } else if (!said.contains(word) && !(word.equals("ble") && said.contains("ble-mesh"))) {
+                listAdditions.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(word);
+                contradictions.add(new Contradiction(o.key(), said, word, o.check(), o.source(),
+                        "profile does not list " + word + " in " + o.key() + " but " + o.detail()));
             }
         }
+        remoteLogin(sources, inferred);
+        return new Result(deviceFacts, overrides, os, listGaps, listAdditions, inferred, contradictions);
+    }
 
+    private static String os(Profile declared, List<SourceFindings> sources, List<InferredFact> inferred,
+                             List<Contradiction> contradictions) {
+        for (SourceFindings source : sources) {
+            OsFact o = source.facts().os();
+            String fwOs = o == null ? null : osOf(o.os());
+            if (fwOs == null) {
+                continue;
+            }
+            if (declared.os() == null) {
+                inferred.add(new InferredFact("os", fwOs, OS_FACTS, source.inputName(), "the image is " + o.os()
+                        + (o.libc() != null ? " with " + o.libc() : "")));
+                return fwOs;
+            }
+            if (!declared.os().equals(fwOs)) {
+                contradictions.add(new Contradiction("os", declared.os(), fwOs, OS_FACTS, source.inputName(),
+                        "profile says os " + declared.os() + " but the image is " + o.os()));
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Remote-login daemons started at boot, reported as an inferred fact (no profile key reads it). */
+    private static void remoteLogin(List<SourceFindings> sources, List<InferredFact> inferred) {
         Set<String> logins = new LinkedHashSet<>();
         String loginSource = null;
         for (SourceFindings source : sources) {
@@ -104,7 +143,7 @@ public final class ProfileInference {
                     continue;
                 }
                 String name = s.name().toLowerCase(Locale.ROOT);
-                for (String daemon : REMOTE_LOGIN) {
+                for (String daemon : Observer.REMOTE_LOGIN) {
                     if (name.equals(daemon) || name.endsWith("/" + daemon)) {
                         logins.add(daemon);
                         loginSource = loginSource == null ? source.inputName() : loginSource;
@@ -115,24 +154,6 @@ public final class ProfileInference {
         if (!logins.isEmpty()) {
             inferred.add(new InferredFact("services.remote-login", new ArrayList<>(logins), SERVICE_INVENTORY,
                     loginSource, "the image starts " + String.join(", ", logins) + " at boot"));
-        }
-        return new Result(deviceFacts, os, new ArrayList<>(interfaces), inferred, contradictions);
-    }
-
-    private static void stack(Profile declared, String from, String iface, String what,
-                              Set<String> interfaces, List<InferredFact> inferred, List<Contradiction> contradictions,
-                              Set<String> seen) {
-        if (!seen.add(iface)) {
-            return;
-        }
-        String detail = "the image contains " + what;
-        List<String> said = declared.interfaces();
-        if (said == null) {
-            interfaces.add(iface);
-            inferred.add(new InferredFact("interfaces", iface, OS_FACTS, from, detail));
-        } else if (!said.contains(iface) && !(iface.equals("ble") && said.contains("ble-mesh"))) {
-            contradictions.add(new Contradiction("interfaces", said, iface, OS_FACTS, from,
-                    "profile does not list " + iface + " but " + detail));
         }
     }
 

@@ -38,7 +38,8 @@ class ProfileInferenceTest {
         assertThat(r.deviceFacts()).containsEntry("passwords", true);
         assertThat(r.interfaces()).containsExactly("ble");
         assertThat(r.contradictions()).isEmpty();
-        assertThat(r.inferred()).extracting(f -> f.key()).containsExactly("os", "device.passwords", "interfaces");
+        assertThat(r.inferred()).extracting(f -> f.key()).containsExactly("os", "device.passwords",
+                "device.preinstalled-passwords", "interfaces");
         assertThat(r.inferred()).allSatisfy(f -> assertThat(f.source()).isEqualTo("fw.bin"));
         assertThat(r.inferred().get(0).detail()).isEqualTo("the image is linux with uclibc");
         Profile applied = r.apply(EMPTY);
@@ -47,20 +48,26 @@ class ProfileInferenceTest {
     }
 
     @Test
-    void flagsContradictionsAndKeepsTheDeclaredValue() {
+    void flagsContradictionsAndTheEvidenceOverridesTheClaim() {
         Profile declared = new Profile(null, Map.of("passwords", false), null, List.of("wifi"), "rtos", null);
         ProfileInference.Result r = inference.infer(declared, image(new OsFact("Linux 4.14", "unknown", false, null),
                 List.of(ROOT_WITH_HASH), "ble"));
         assertThat(r.contradictions()).extracting(c -> c.key()).containsExactly("os", "device.passwords", "interfaces");
-        assertThat(r.deviceFacts()).isEmpty();
+        assertThat(r.deviceFacts()).containsOnlyKeys("preinstalled-passwords");
+        assertThat(r.overrides()).containsEntry("passwords", true);
         assertThat(r.os()).isNull();
-        assertThat(r.apply(declared).fact("passwords")).isFalse();
+        assertThat(r.apply(declared).fact("passwords")).isTrue();
+        assertThat(r.apply(declared).interfaces()).containsExactly("wifi", "ble");
+        assertThat(r.apply(declared).os()).isEqualTo("rtos"); // the OS is filled in, never overridden
+        assertThat(r.claimed(declared).fact("passwords")).isFalse();
+        assertThat(r.claimed(declared).interfaces()).containsExactly("wifi");
         assertThat(r.contradictions().get(1).detail()).contains("password hashes");
     }
 
     @Test
     void agreementIsNeitherInferredNorContradiction() {
-        Profile declared = new Profile(null, Map.of("passwords", true), null, List.of("ble"), "embedded-linux", null);
+        Profile declared = new Profile(null, Map.of("passwords", true, "preinstalled-passwords", true), null,
+                List.of("ble"), "embedded-linux", null);
         ProfileInference.Result r = inference.infer(declared, image(new OsFact("linux", "musl", false, null),
                 List.of(ROOT_WITH_HASH), "ble"));
         assertThat(r.inferred()).isEmpty();

@@ -5,9 +5,12 @@ import static org.iotb.assess.Fixtures.af;
 import static org.iotb.assess.Fixtures.req;
 
 import java.util.List;
+import java.util.Map;
 import org.iotb.assess.Applicable;
 import org.iotb.assess.AssessedFinding;
+import org.iotb.assess.Basis;
 import org.iotb.assess.DeclarationRef;
+import org.iotb.assess.Examination;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 import org.iotb.catalog.Requirement;
@@ -169,5 +172,86 @@ class VerdictEngineTest {
         assertThat(v.remediation()).isEqualTo("Fix 5.3-1");
         assertThat(v.status()).isEqualTo("mandatory");
         assertThat(v.checks()).containsExactly("fw.svc.telnet", "net.telnet.open");
+    }
+
+    // --- evidence outranks claims (issue #12) ---
+
+    @Test
+    void aWarningContradictingADeclaredYesIsInconclusiveWithConflict() {
+        Verdict v = decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.WARNING, "policy has no contact"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.conflict()).isTrue();
+        assertThat(v.basis()).isEqualTo(Basis.NONE);
+        assertThat(v.reason()).startsWith("conflict: declared Y, but check fw.vdp.security-txt raised warnings")
+                .contains("policy has no contact");
+    }
+
+    @Test
+    void reasonsNameTheFindingOfTheFirstListedCheckFirst() {
+        // findings arrive in input order (device first here); the reason follows the catalog's order of checks
+        Verdict v = decide(AUTOMATED, Applicable.YES, null, af("net.telnet.open", Outcome.FAIL, "port 23 open"),
+                af("fw.svc.telnet", Outcome.FAIL, "telnetd in inittab"));
+        assertThat(v.reason()).startsWith("automated checks fw.svc.telnet, net.telnet.open failed: telnetd in inittab");
+        assertThat(v.findings()).containsExactly("fw.svc.telnet", "net.telnet.open");
+    }
+
+    @Test
+    void aContradictedClaimMarksTheVerdictAsAConflictAndNamesIt() {
+        Circumstances c = new Circumstances(List.of("profile says device.passwords is false but the image holds"
+                + " password hashes [fw.os.facts]"), Map.of());
+        Verdict v = engine.decide(MANUAL, Applicable.YES, "condition 1 holds", YES,
+                List.of(af("fw.vdp.security-txt", Outcome.FAIL, "default password root")), c);
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(v.conflict()).isTrue();
+        assertThat(v.reason()).startsWith("conflict: profile says device.passwords is false")
+                .contains("applicability follows the evidence").contains("declared Y, but automated check")
+                .doesNotContain("; conflict:");
+        assertThat(v.basis()).isEqualTo(Basis.VERIFIED);
+    }
+
+    @Test
+    void noPassRestsOnAnImageThatCouldNotBeExamined() {
+        Circumstances c = new Circumstances(List.of(), Map.of("unit1.bin",
+                Examination.none("no file system found; entropy 7.99 bits/byte throughout")));
+        Verdict automated = engine.decide(AUTOMATED, Applicable.YES, "", null,
+                List.of(af("fw.svc.telnet", Outcome.PASS, "no telnet")), c);
+        assertThat(automated.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(automated.reason()).contains("unit1.bin could not be examined").contains("entropy 7.99");
+        // a declared Y is not a pass either, even when the image gave no finding for the requirement
+        Verdict declared = engine.decide(MANUAL, Applicable.YES, "", YES, List.of(), c);
+        assertThat(declared.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        // a requirement no firmware check reads is not affected
+        assertThat(engine.decide(NO_CHECKS, Applicable.YES, "", YES, List.of(), c).verdict()).isEqualTo(VerdictValue.PASS);
+        // a failure found on it still fails
+        assertThat(engine.decide(AUTOMATED, Applicable.YES, "", null,
+                List.of(af("fw.svc.telnet", Outcome.FAIL, "telnetd")), c).verdict()).isEqualTo(VerdictValue.FAIL);
+    }
+
+    @Test
+    void aPassOnAPartlyUnpackedImageIsInconclusive() {
+        Circumstances c = new Circumstances(List.of(), Map.of("unit1.bin",
+                Examination.partial("the unpacker's limits were hit: maxFiles")));
+        Verdict v = engine.decide(AUTOMATED, Applicable.YES, "", null, List.of(af("fw.svc.telnet", Outcome.PASS, "ok")), c);
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.reason()).contains("unit1.bin was examined only in part").contains("maxFiles");
+    }
+
+    @Test
+    void basisSaysWhatEachVerdictRestsOn() {
+        assertThat(decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.PASS, "ok")).basis())
+                .isEqualTo(Basis.VERIFIED);
+        assertThat(decide(AUTOMATED, Applicable.YES, null, af("fw.svc.telnet", Outcome.FAIL, "x")).basis())
+                .isEqualTo(Basis.VERIFIED);
+        assertThat(decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.PASS, "found")).basis())
+                .isEqualTo(Basis.DECLARED_CONSISTENT);
+        assertThat(decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.NOT_RUN, "no tree")).basis())
+                .isEqualTo(Basis.DECLARED);
+        assertThat(decide(MANUAL, Applicable.YES, YES, af("fw.vdp.security-txt", Outcome.ERROR, "crashed")).basis())
+                .isEqualTo(Basis.DECLARED);
+        assertThat(decide(NO_CHECKS, Applicable.YES, YES).basis()).isEqualTo(Basis.DECLARED);
+        assertThat(decide(MANUAL, Applicable.YES, NO).basis()).isEqualTo(Basis.DECLARED);
+        assertThat(decide(MANUAL, Applicable.NO, null).basis()).isEqualTo(Basis.INFERRED);
+        assertThat(decide(MANUAL, Applicable.UNDETERMINED, YES).basis()).isEqualTo(Basis.NONE);
+        assertThat(decide(NO_CHECKS, Applicable.YES, null).basis()).isEqualTo(Basis.NONE);
     }
 }

@@ -10,6 +10,7 @@ import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Progress;
 import org.iotb.pipeline.AssessmentPipeline;
 import org.iotb.pipeline.AssessmentRequest;
+import org.iotb.pipeline.NothingExaminedException;
 import org.iotb.report.ExitCodes;
 import org.iotb.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Example:",
             "  iotb assess --profile product.yaml --declarations decl.yaml --firmware fw.bin -o out/",
             "Outputs in OUTDIR: report.html, report.pdf, assessment.json, report.sarif, junit.xml, ics-*.csv/html.",
-            "Exit code: 0 no failed mandatory requirement, 1 some failed (see --fail-on), 2 bad usage or input."})
+            "Exit code: 0 no failed mandatory requirement, 1 some failed (see --fail-on), 2 bad usage or input,",
+            "or nothing could be examined (no --firmware or --device without --declarations-only, or no input could",
+            "be unpacked or reached)."})
 public final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,8 +58,15 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "all",
             description = "Comma-separated: html, pdf, json, sarif, junit, ics, oscal, or all (default: ${DEFAULT-VALUE}).")
     String format;
-    @Option(names = "--fail-on", defaultValue = "mandatory", description = "mandatory, any or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", defaultValue = "mandatory", description = "mandatory, any, none, or unverified: also"
+            + " exit 1 when a mandatory requirement passes on a declaration alone (basis 'declared') (default: ${DEFAULT-VALUE}).")
     String failOn;
+    @Option(names = "--standard", paramLabel = "ID", description = "Assess only this standard (repeatable; ids as"
+            + " 'iotb catalog list' prints them). Default: all.")
+    List<String> standards = new ArrayList<>();
+    @Option(names = "--declarations-only", description = "Assess from the profile and declarations alone, with no"
+            + " --firmware or --device: every pass then rests on the manufacturer's word (basis 'declared').")
+    boolean declarationsOnly;
     @Option(names = "--db", description = "Vulnerability store (default: $IOTB_VULNDB or ~/.cache/iotb/vulndb).")
     Path db;
     @Option(names = {"-w", "--workdir"}, description = "Keep the unpacked images under this directory.")
@@ -76,12 +86,25 @@ public final class AssessCommand implements Callable<Integer> {
         }
         AssessmentPipeline pipeline = new AssessmentPipeline(Catalog.load());
         AssessmentRequest request = new AssessmentRequest(profile, declarations, firmware, devices,
-                AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir);
-        Assessment a = pipeline.run(request, new Progress(spec.commandLine().getErr(), quiet));
+                AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir)
+                .withStandards(standards).withDeclarationsOnly(declarationsOnly);
+        Assessment a;
+        String nothingExamined = null;
+        try {
+            a = pipeline.run(request, new Progress(spec.commandLine().getErr(), quiet));
+        } catch (NothingExaminedException e) {
+            // the reports still say what was tried (warnings, entropy); the run is not a success
+            a = e.assessment();
+            nothingExamined = e.getMessage();
+        }
         List<Path> written = ReportWriter.write(a, pipeline.catalog(), outDir, formats);
         var out = spec.commandLine().getOut();
         out.print(Summary.text(a));
         written.forEach(w -> out.println("wrote " + w));
+        if (nothingExamined != null) {
+            spec.commandLine().getErr().println("iotb: " + nothingExamined);
+            return ExitCodes.USAGE;
+        }
         return ExitCodes.of(a, failOnLevel);
     }
 }

@@ -35,7 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--fail-on", defaultValue = "mandatory", paramLabel = "LEVEL",
-            description = "which failures give exit code 1: mandatory, any or none (default: ${DEFAULT-VALUE})")
+            description = "which results give exit code 1: mandatory, any, none, or unverified (a failed mandatory"
+                    + " requirement, or a mandatory one passing on a declaration alone) (default: ${DEFAULT-VALUE})")
     String failOn;
 
     @Override

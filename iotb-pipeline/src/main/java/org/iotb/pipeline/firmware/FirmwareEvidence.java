@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.iotb.assess.Examination;
 import org.iotb.assess.ImageFacts;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
@@ -27,8 +28,10 @@ import org.iotb.unpack.UnpackOptions;
 
 /**
  * Everything one firmware image contributes to an assessment: unpack, firmware checks, SBOM and its
- * vulnerability findings, the image's typed facts (firmware analysis and SBOM components), and the facts the
- * report shows (entropy, boot services, unpack warnings).
+ * vulnerability findings, the image's typed facts (firmware analysis and SBOM components), the facts the
+ * report shows (entropy, boot services, unpack warnings) and how far the image could be examined
+ * ({@link ImageExamination}: an image nothing could be extracted from, or one unpacked only up to the limits, is
+ * said to be so, in the warnings and in {@code findings().examination()}).
  */
 public record FirmwareEvidence(InputRecord input, SourceFindings findings, ImageFacts facts, Map<String, Long> timings) {
 
@@ -70,9 +73,14 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
                     ? new InputRecord(InputKind.FIRMWARE, name, image.toString(), null, null, null)
                     : InputRecord.file(InputKind.FIRMWARE, name, image.toString(), ws.sha256(), size);
             SystemFacts observed = report.facts().merge(SbomFactsExtractor.extract(sbom));
+            Examination examination = ImageExamination.of(ws);
+            if (!examination.full()) {
+                warnings.add(0, name + (examination.coverage() == Examination.Coverage.NONE
+                        ? " could not be examined: " : " was examined only in part: ") + examination.note());
+            }
             ImageFacts facts = new ImageFacts(name, ws.sha256(), size, blockSize, entropy,
                     observed.services(ServiceFact.Kind.BOOT), warnings);
-            return new FirmwareEvidence(record, new SourceFindings(name, InputKind.FIRMWARE, all, observed), facts,
+            return new FirmwareEvidence(record, new SourceFindings(name, InputKind.FIRMWARE, all, observed, examination), facts,
                     Map.of("unpack", ms(t0, t1), "checks", ms(t1, t2), "sbom", ms(t2, t3)));
         }
     }
