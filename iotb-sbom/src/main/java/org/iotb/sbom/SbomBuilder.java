@@ -133,8 +133,13 @@ public final class SbomBuilder {
             }
             try (InputStream in = Files.newInputStream(f.absolute())) {
                 byte[] head = in.readNBytes(4);
+                boolean blob = false;
                 if (!matcher.wantsContent(name, head, head.length)) {
-                    return true;
+                    // a boot loader carved out as "data" or "firmware.gz" is found by its content, not its name
+                    blob = f.kind() == org.iotb.firmware.tree.FileKind.BINARY && matcher.wantsBlob(f.size());
+                    if (!blob) {
+                        return true;
+                    }
                 }
                 long budget = Math.min(opts.maxFileBytes(), opts.maxTotalBytes() - bytesRead);
                 if (budget <= 0) {
@@ -147,7 +152,8 @@ public final class SbomBuilder {
                 filesScanned++;
                 // the 4 head bytes are part of the content: rescan from the start through a fresh stream
                 try (InputStream all = Files.newInputStream(f.absolute())) {
-                    hits.addAll(matcher.matchContent(rel, name, all, budget));
+                    hits.addAll(blob ? matcher.matchBlob(rel, name, all, budget)
+                            : matcher.matchContent(rel, name, all, budget));
                 }
                 bytesRead += Math.min(f.size(), budget);
             } catch (IOException | RuntimeException e) {

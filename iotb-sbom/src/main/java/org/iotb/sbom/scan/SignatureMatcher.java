@@ -54,13 +54,29 @@ public final class SignatureMatcher {
         return set.isContentName(fileName);
     }
 
+    /** True when a binary file of {@code size} bytes is read for the blob signatures (see {@link #matchBlob}). */
+    public boolean wantsBlob(long size) {
+        return set.wantsBlob(size);
+    }
+
     /** Scans up to {@code maxBytes} of a file's content. */
     public List<SignatureHit> matchContent(String relPath, String fileName, InputStream in, long maxBytes)
             throws IOException {
+        return matchContent(relPath, fileName, in, maxBytes, false);
+    }
+
+    /** Scans up to {@code maxBytes} of a binary blob for the blob signatures only ({@link SignatureSet#wantsBlob}). */
+    public List<SignatureHit> matchBlob(String relPath, String fileName, InputStream in, long maxBytes)
+            throws IOException {
+        return matchContent(relPath, fileName, in, maxBytes, true);
+    }
+
+    private List<SignatureHit> matchContent(String relPath, String fileName, InputStream in, long maxBytes,
+                                            boolean blobOnly) throws IOException {
         List<CompiledPattern> active = new ArrayList<>();
         for (CompiledPattern p : set.compiled()) {
             if ((p.kind == CompiledPattern.Kind.STRING || p.kind == CompiledPattern.Kind.NEAR)
-                    && p.appliesToFile(fileName)) {
+                    && p.appliesToFile(fileName) && (!blobOnly || set.blobSignature(p.signature.id()))) {
                 active.add(p);
             }
         }

@@ -26,11 +26,16 @@ public final class SignatureSet {
     private final List<Signature> signatures;
     private final List<CompiledPattern> compiled;
     private final List<PathMatcher> contentNames;
+    private final java.util.Set<String> blobSignatures;
+    private final long blobMaxBytes;
     private final Map<String, Signature> byAlias = new LinkedHashMap<>();
     private final Map<String, Signature> byId = new LinkedHashMap<>();
 
-    private SignatureSet(List<Signature> signatures, List<String> contentNameGlobs) {
+    private SignatureSet(List<Signature> signatures, List<String> contentNameGlobs, List<String> blobSignatures,
+                         long blobMaxBytes) {
         this.signatures = List.copyOf(signatures);
+        this.blobSignatures = java.util.Set.copyOf(blobSignatures);
+        this.blobMaxBytes = blobMaxBytes;
         List<CompiledPattern> list = new ArrayList<>();
         for (Signature s : signatures) {
             if (byId.put(s.id(), s) != null) {
@@ -73,11 +78,19 @@ public final class SignatureSet {
         JsonNode root = m.readTree(yaml);
         List<String> names = new ArrayList<>();
         root.path("contentScan").path("names").forEach(n -> names.add(n.asText()));
+        List<String> blob = new ArrayList<>();
+        root.path("contentScan").path("blobs").path("signatures").forEach(n -> blob.add(n.asText()));
+        long blobMax = root.path("contentScan").path("blobs").path("maxBytes").asLong(0);
         List<Signature> sigs = new ArrayList<>();
         for (JsonNode n : root.path("signatures")) {
             sigs.add(m.treeToValue(n, Signature.class));
         }
-        return new SignatureSet(sigs, names);
+        for (String id : blob) {
+            if (sigs.stream().noneMatch(x -> x.id().equals(id))) {
+                throw new IllegalArgumentException("contentScan.blobs names unknown signature " + id);
+            }
+        }
+        return new SignatureSet(sigs, names, blob, blobMax);
     }
 
     public List<Signature> signatures() {
@@ -122,6 +135,18 @@ public final class SignatureSet {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a binary file that is neither ELF nor a content name is read for the blob signatures (a boot loader
+     * the unpacker wrote as "data" or "firmware.gz": known by its content, whatever its name).
+     */
+    public boolean wantsBlob(long size) {
+        return !blobSignatures.isEmpty() && size <= blobMaxBytes;
+    }
+
+    boolean blobSignature(String id) {
+        return blobSignatures.contains(id);
     }
 
     public SignatureMatcher matcher() {

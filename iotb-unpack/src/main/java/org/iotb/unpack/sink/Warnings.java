@@ -11,7 +11,7 @@ public final class Warnings {
 
     public synchronized void add(String w) {
         if (list.size() < MAX) {
-            list.add(w);
+            list.add(org.iotb.model.Evidence.readable(w)); // names from hostile archives may hold raw binary
         } else {
             dropped++;
         }

@@ -13,6 +13,8 @@ import org.iotb.firmware.FirmwareCheck;
 import org.iotb.firmware.ScanContext;
 import org.iotb.firmware.checks.Hints;
 import org.iotb.firmware.checks.Results;
+import org.iotb.firmware.checks.rules.Comments;
+import org.iotb.firmware.checks.rules.Documentation;
 import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.StringHit;
 import org.iotb.firmware.tree.TreeFile;
@@ -29,11 +31,16 @@ import org.iotb.model.Severity;
  * reference — so templates and PAM configs do not raise false accusations.
  */
 public final class HardcodedSecretCheck implements FirmwareCheck {
-    /** One rule: {@code group} is the regex group holding the secret; {@code generic} demands entropy/list. */
+    /**
+     * One rule: {@code group} is the regex group holding the secret; {@code generic} demands entropy/list;
+     * {@code excludePath}, {@code excludeLine} and {@code excludeValue} drop files, lines and values that are
+     * UI text or code rather than credentials (translations, form builders, selectors).
+     */
     public record SecretRule(String rule, String regex, int group, boolean generic, List<String> scopes,
-                             String excludePath, List<String> hints) { }
+                             String excludePath, String excludeLine, String excludeValue, List<String> hints) { }
 
-    private record Compiled(SecretRule rule, Pattern pattern, Pattern excludePath) { }
+    private record Compiled(SecretRule rule, Pattern pattern, Pattern excludePath, Pattern excludeLine,
+                            Pattern excludeValue) { }
 
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)^(?:\\$.*|%.*|<.*>|\\{.*\\}|\\[.*\\]|`.*|@.*@|x+|\\*+|\\.+|-+|none|null|nil|empty|true|false|yes|no|"
@@ -47,18 +54,27 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
     private static final Pattern FIELD_COMPARED = Pattern.compile(
             "(?:\\.value|\\bval(?:ue)?|getValue\\s*\\([^)]*\\)|\\.[Pp]assw(?:or)?d)\\s*[!=]==?\\s*(['\"])([^'\"]{4,64})\\1"
                     + "|(['\"])([^'\"]{4,64})\\3\\s*[!=]==?\\s*[\\w.\\[\\]-]*(?:\\.value\\b|\\.[Pp]assw(?:or)?d\\b|\\bval(?:ue)?\\b)");
+    /**
+     * A value that is a piece of program text: the end of one string literal to the start of the next
+     * (TOTOLINK config.html: token=")[1]),upload.fileUpload({data:t,url:this.importAction+"), not a secret.
+     */
+    private static final Pattern CODE = Pattern.compile("\\)\\s*[\\[{,;.+)]|\\(\\s*[{\\[]|\\bthis\\.|\\bfunction\\b|=>|\\)\\s*\\{");
     private final List<Compiled> rules = new ArrayList<>();
 
     public HardcodedSecretCheck() {
         try (InputStream in = getClass().getResourceAsStream("/org/iotb/firmware/data/secret-rules.yaml")) {
             List<SecretRule> list = Json.yaml().readValue(in, new TypeReference<List<SecretRule>>() { });
             for (SecretRule r : list) {
-                rules.add(new Compiled(r, Pattern.compile(r.regex()),
-                        r.excludePath() == null ? null : Pattern.compile(r.excludePath())));
+                rules.add(new Compiled(r, Pattern.compile(r.regex()), compile(r.excludePath()),
+                        compile(r.excludeLine()), compile(r.excludeValue())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Pattern compile(String regex) {
+        return regex == null ? null : Pattern.compile(regex);
     }
 
     @Override
@@ -76,8 +92,8 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
             String scope = scope(f.kind());
             List<Compiled> applicable = rules.stream().filter(c -> c.rule().scopes().contains(scope)
                     && (c.excludePath() == null || !c.excludePath().matcher(f.path()).find())).toList();
-            if (applicable.isEmpty()) {
-                continue;
+            if (applicable.isEmpty() || Documentation.is(ctx.tree(), f)) {
+                continue; // manuals and help text carved out of programs show examples, not the device's secrets
             }
             files++;
             if (binary) {
@@ -95,14 +111,19 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
                 continue;
             }
             List<String> lines = ctx.tree().lines(f);
+            Comments comments = Comments.of(f.kind(), f.path());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (line.length() > 4096 || line.stripLeading().startsWith("#")) {
+                if (line.length() > 4096) {
                     continue;
                 }
-                String lower = Hints.lower(line);
+                String code = comments.code(line); // a commented-out line (a PHP trace) is not in use
+                if (code.isBlank() || code.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                String lower = Hints.lower(code);
                 for (Compiled c : applicable) {
-                    String secret = secret(c, line, lower);
+                    String secret = secret(c, code, lower);
                     if (secret != null && uiMarkers.contains(secret)) {
                         continue; // the UI's "unchanged password" marker, not a credential
                     }
@@ -159,10 +180,13 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
         if (!Hints.mayMatch(c.rule().hints(), lower)) {
             return null;
         }
+        if (c.excludeLine() != null && c.excludeLine().matcher(line).find()) {
+            return null;
+        }
         Matcher m = c.pattern().matcher(line);
         while (m.find()) {
             String v = m.group(c.rule().group());
-            if (v == null || v.isEmpty()) {
+            if (v == null || v.isEmpty() || c.excludeValue() != null && c.excludeValue().matcher(v).matches()) {
                 continue;
             }
             if (!c.rule().generic() || plausibleSecret(v)) {
@@ -174,8 +198,14 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
 
     /** A generic assignment's value counts when it is a known default password or looks randomly chosen. */
     static boolean plausibleSecret(String v) {
-        if (PLACEHOLDER.matcher(v).matches() || v.chars().distinct().count() <= 2) {
+        if (PLACEHOLDER.matcher(v).matches() || v.chars().distinct().count() <= 2 || CODE.matcher(v).find()) {
             return false;
+        }
+        if (v.chars().anyMatch(ch -> ch > 0x7e)) {
+            return false; // words of a UI language ("登录密码"): passwords in configs are ASCII
+        }
+        if (v.chars().noneMatch(Character::isLetterOrDigit)) {
+            return false; // a mask such as '!@#$%^' that a page shows in place of the password
         }
         if (DefaultCredentials.isKnownPassword(v)) {
             return true;

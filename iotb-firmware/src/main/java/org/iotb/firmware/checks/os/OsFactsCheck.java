@@ -89,8 +89,44 @@ public final class OsFactsCheck implements FirmwareCheck {
         return false;
     }
 
-    /** The libc of the shell's ABI, else of the ABI most ELF files use. */
+    /**
+     * The C library the image's programs link: the flavour most ELF files ask for (interpreter or DT_NEEDED,
+     * {@link LibcInfo#flavourNeeded}), so that one stray glibc file (a debug tool, a toolchain leftover) does not
+     * outvote a uClibc system. The proof is that library's file when the image has it, else a program needing
+     * it. Images whose programs name no libc fall back to the libc files found ({@link #libcByFiles}).
+     */
     public static String primaryLibc(ScanContext ctx, Map<String, String> proof) {
+        Map<String, Integer> votes = new TreeMap<>();
+        Map<String, String> firstVoter = new TreeMap<>();
+        for (ElfInfo e : ctx.elves().all()) {
+            String f = LibcInfo.flavourNeeded(e.interpreter(), e.needed());
+            if (f != null) {
+                votes.merge(f, 1, Integer::sum);
+                firstVoter.putIfAbsent(f, e.path());
+            }
+        }
+        String best = null;
+        for (var v : votes.entrySet()) {
+            if (best == null || v.getValue() > votes.get(best)) {
+                best = v.getKey();
+            }
+        }
+        if (best == null) {
+            return libcByFiles(ctx, proof);
+        }
+        String flavour = best;
+        String file = ctx.elves().libcs().values().stream().filter(l -> l.flavour().equals(flavour))
+                .map(LibcInfo::path).sorted().findFirst()
+                .orElseGet(() -> ctx.elves().all().stream()
+                        .filter(e -> flavour.equals(org.iotb.firmware.elf.ElfIndex.flavour(
+                                e.path().substring(e.path().lastIndexOf('/') + 1))))
+                        .map(ElfInfo::path).findFirst().orElse(firstVoter.get(flavour)));
+        proof.put("libc", file);
+        return flavour;
+    }
+
+    /** The libc of the shell's ABI, else of the ABI most ELF files use, by the libc files present. */
+    static String libcByFiles(ScanContext ctx, Map<String, String> proof) {
         Map<String, Integer> count = new TreeMap<>();
         for (ElfInfo e : ctx.elves().all()) {
             count.merge(e.abi(), 1, Integer::sum);

@@ -23,15 +23,16 @@ import org.iotb.model.Severity;
 
 /**
  * A check whose detection is entirely data: the rules of data/pattern-rules.yaml carrying its id (one instance
- * per check that file describes, see {@link #all(PatternRules)}). Comment
- * lines of scripts and configs are ignored (documentation is not behaviour). The finding is FAIL if any
+ * per check that file describes, see {@link #all(PatternRules)}). Comments ({@link Comments}) and
+ * documentation ({@link Documentation}: manuals, banners, help text carved out of programs) are not read:
+ * documentation is not behaviour. The finding is FAIL if any
  * fail-rule matched, WARNING if only warning-rules matched, else PASS naming how many files were read.
  */
 public final class PatternRuleCheck implements FirmwareCheck {
     private static final int MAX_LINE = 4096;
 
-    private record Compiled(PatternRule rule, Pattern regex, Pattern exclude, Set<FileKind> kinds,
-                            boolean strings) { }
+    private record Compiled(PatternRule rule, Pattern regex, Pattern exclude, Pattern excludeMatch,
+                            Set<FileKind> kinds, boolean strings) { }
 
     private final String id;
     private final List<Compiled> rules = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class PatternRuleCheck implements FirmwareCheck {
                     default -> throw new IllegalArgumentException("unknown scope " + s + " in rule " + r.rule());
                 }
             }
-            rules.add(new Compiled(r, r.compiled(), r.compiledExclude(), kinds, scopes.contains("strings")));
+            rules.add(new Compiled(r, r.compiled(), r.compiledExclude(), r.compiledExcludeMatch(), kinds,
+                    scopes.contains("strings")));
         }
         if (rules.isEmpty()) {
             throw new IllegalStateException("no pattern rules for " + id);
@@ -81,23 +83,25 @@ public final class PatternRuleCheck implements FirmwareCheck {
             boolean binary = f.kind() == FileKind.ELF || f.kind() == FileKind.BINARY;
             List<Compiled> applicable = rules.stream().filter(c -> c.regex() != null
                     && (textual && c.kinds().contains(f.kind()) || binary && c.strings())).toList();
-            if (applicable.isEmpty()) {
-                continue;
+            if (applicable.isEmpty() || Documentation.is(ctx.tree(), f)) {
+                continue; // manuals, banners and help text carved out of programs describe, they do not act
             }
             filesRead++;
             if (textual) {
                 List<String> lines = ctx.tree().lines(f);
+                Comments comments = Comments.of(f.kind(), f.path());
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
                     if (line.length() > MAX_LINE) {
                         line = line.substring(0, MAX_LINE);
                     }
-                    if (isComment(line, f.kind())) {
+                    String code = comments.code(line);
+                    if (code.isBlank()) {
                         continue;
                     }
-                    String lower = lower(line);
+                    String lower = lower(code);
                     for (Compiled c : applicable) {
-                        String hit = match(c, line, lower);
+                        String hit = match(c, code, lower);
                         if (hit != null) {
                             add(c, Evidence.line(f.path(), i + 1, c.rule().rule() + ": " + Results.excerpt(line)),
                                     fails, warns, infos, perRule, f.kind());
@@ -105,7 +109,11 @@ public final class PatternRuleCheck implements FirmwareCheck {
                     }
                 }
             } else {
+                Comments comments = Comments.ofStrings();
                 for (StringHit s : ctx.tree().strings(f)) {
+                    if (comments.wholeLine(s.text())) {
+                        continue; // "## http://..." : a comment of a config file compiled into the program
+                    }
                     String lower = lower(s.text());
                     for (Compiled c : applicable) {
                         if (match(c, s.text(), lower) != null) {
@@ -184,22 +192,12 @@ public final class PatternRuleCheck implements FirmwareCheck {
             if (hg != null && BenignHosts.benign(m.group(hg))) {
                 continue;
             }
+            if (c.excludeMatch() != null && c.excludeMatch().matcher(m.group()).find()) {
+                continue; // e.g. a namespace or schema URL: a name, not a server
+            }
             return m.group();
         }
         return null;
-    }
-
-    static boolean isComment(String line, FileKind kind) {
-        String t = line.stripLeading();
-        if (kind == FileKind.SCRIPT || kind == FileKind.CONFIG || kind == FileKind.TEXT) {
-            return t.startsWith("#") && !t.startsWith("#!") || t.startsWith(";") || t.startsWith("--")
-                    || t.startsWith("//");
-        }
-        if (kind == FileKind.SOURCE || kind == FileKind.WEB_ASSET) {
-            return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.startsWith("--")
-                    || t.startsWith("<!--");
-        }
-        return false;
     }
 
     /** Import-based rules over ELF executables and libraries; returns how many ELF files were judged. */

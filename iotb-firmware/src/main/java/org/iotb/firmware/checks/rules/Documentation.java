@@ -1,0 +1,90 @@
+package org.iotb.firmware.checks.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.iotb.firmware.tree.FileKind;
+import org.iotb.firmware.tree.FileTree;
+import org.iotb.firmware.tree.TreeFile;
+
+/**
+ * Files that describe behaviour instead of having it: manuals, READMEs, login banners (the path patterns of
+ * data/documentation-paths.txt) and plain text the unpacker carved out of an executable (curl's built-in
+ * manual is a gzip stream inside the curl binary; its example "curl --insecure https://example.com" is help
+ * text, not a command the device runs). Text-based rules judge scripts and configs where they act, so they skip these.
+ */
+public final class Documentation {
+    private static final List<Pattern> PATHS = load();
+    /** The unpacker writes what it carves out of file F under "F.extracted/". */
+    private static final String CARVED = ".extracted/";
+
+    private Documentation() {
+    }
+
+    /** Whether {@code f} is documentation or help text rather than a script, config or page the device uses. */
+    public static boolean is(FileTree tree, TreeFile f) {
+        return byPath(f.path()) || helpTextOfProgram(tree, f);
+    }
+
+    /**
+     * Plain text carved out of an executable: a program's built-in manual or usage. Pages and scripts a
+     * program carries (an embedded web UI starting with '<', a script with a shebang) are kept: they act.
+     */
+    static boolean helpTextOfProgram(FileTree tree, TreeFile f) {
+        if (f.kind() != FileKind.TEXT || carvedFromExecutable(tree, f.path()).isEmpty()) {
+            return false;
+        }
+        for (String line : tree.lines(f)) {
+            String t = line.strip();
+            if (!t.isEmpty()) {
+                return !t.startsWith("<");
+            }
+        }
+        return true;
+    }
+
+    /** Whether the path is one of data/documentation-paths.txt. */
+    public static boolean byPath(String path) {
+        for (Pattern p : PATHS) {
+            if (p.matcher(path).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ELF file {@code path} was carved out of (at any depth of ".extracted/" nesting), if any. */
+    public static Optional<String> carvedFromExecutable(FileTree tree, String path) {
+        for (int i = path.indexOf(CARVED); i >= 0; i = path.indexOf(CARVED, i + 1)) {
+            String container = path.substring(0, i);
+            Optional<TreeFile> c = tree.file(container);
+            if (c.isPresent() && c.get().kind() == FileKind.ELF) {
+                return Optional.of(container);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Pattern> load() {
+        try (InputStream in = Documentation.class.getResourceAsStream("/org/iotb/firmware/data/documentation-paths.txt")) {
+            List<Pattern> out = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String l; (l = r.readLine()) != null; ) {
+                l = l.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    out.add(Pattern.compile(l, Pattern.CASE_INSENSITIVE));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
