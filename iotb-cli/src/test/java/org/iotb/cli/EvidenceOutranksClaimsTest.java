@@ -72,6 +72,9 @@ class EvidenceOutranksClaimsTest {
                 "fw.web.command-injection", "fw.zigbee.default-tclk", "fw.dev.vcs-metadata", "fw.elf.stripped")) {
             assertThat(finding(cleanAssessment, check).get("outcome").asText()).as(check).isEqualTo("pass");
         }
+        // the update path was recognised (TLS download with openssl s_client) and its signature check seen
+        assertThat(finding(cleanAssessment, "fw.update.unsigned").get("message").asText())
+                .isEqualTo("1 update script(s) verify a signature before flashing");
     }
 
     @Test
