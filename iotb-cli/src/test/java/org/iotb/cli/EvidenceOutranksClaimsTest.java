@@ -100,11 +100,11 @@ class EvidenceOutranksClaimsTest {
 
     @Test
     void aDeclaredYThatFailingChecksContradictIsAFailWithTheConflictShown() {
-        // the requirements the catalog already maps to the failing firmware checks of the 1.4.2 image
+        // the requirements the catalog already maps to the failing firmware checks of the 1.4.2 image (5.8-2/6.8.2
+        // left out: the issue questions whether an update script's curl -k bears on "sensitive personal data")
         Map<String, List<String>> contradicted = Map.of(
-                "etsi-en-303-645", List.of("5.1-3", "5.3-2", "5.4-1", "5.4-3", "5.4-4", "5.5-1", "5.5-7", "5.6-1",
-                        "5.8-2"),
-                "mtsfb-tc-g044", List.of("6.3.2", "6.4.1", "6.4.3", "6.4.4", "6.5.1", "6.5.7", "6.6.1", "6.8.2"),
+                "etsi-en-303-645", List.of("5.1-3", "5.3-2", "5.4-1", "5.4-3", "5.4-4", "5.5-1", "5.5-7", "5.6-1"),
+                "mtsfb-tc-g044", List.of("6.3.2", "6.4.1", "6.4.3", "6.4.4", "6.5.1", "6.5.7", "6.6.1"),
                 "xiaomi-iot-baseline", List.of("1.1.1", "2.1.4", "2.2", "3.1.1", "3.2.2", "4.1.1", "4.1.2", "4.1.3"));
         contradicted.forEach((standard, ids) -> ids.forEach(id -> {
             JsonNode v = verdict(lyingAssessment, standard, id);
