@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the firmware images of the bundled example product (Example Smart Lock SL-100) into
-# examples/smart-lock/firmware/: two units of the weak release 1.4.2 and the partly fixed release 1.5.0.
-# The weaknesses are planted ON PURPOSE (see examples/smart-lock/firmware/README.md); never ship any of this.
+# examples/smart-lock/firmware/: two units of the weak release 1.4.2, the partly fixed release 1.5.0 and the
+# clean twin 2.0.0 (what a careful vendor would ship; examples/smart-lock-clean/ holds its honest profile and
+# declarations). The weaknesses are planted ON PURPOSE (see examples/smart-lock/firmware/README.md); never ship
+# any of this. Host names use the fictional vendor domain example-devices.com (not a reserved name such as
+# .invalid or example.com, which the plaintext-endpoint check rightly ignores as documentation placeholders).
 #
 # Each image is a vendor-style flash blob:
 #   0x000000  U-Boot legacy uImage (64-byte header + a small fake "kernel": gzip'd text, not executable)
@@ -91,6 +94,14 @@ EOF
   openssl ca -batch -notext -selfsign -config "$ca/ca.cnf" -keyfile "$SEED/device.key" -in "$ca/device.csr" \
     -startdate 20200101000000Z -enddate 20230101000000Z -extensions device -out "$SEED/device.crt" 2>/dev/null
 fi
+if [ ! -s "$SEED/update-ca.crt" ]; then
+  # 2.0.0 fetches updates over TLS verified against this vendor CA (CA:TRUE, P-256); its private key is thrown away
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/update-ca.key" 2>/dev/null
+  openssl req -x509 -new -key "$WORK/update-ca.key" -sha256 -days 7300 -set_serial 1 \
+    -subj "/C=GB/O=Example Devices Ltd/CN=Example Devices Update CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -out "$SEED/update-ca.crt" 2>/dev/null
+fi
 if [ ! -s "$SEED/update-signing.pub" ]; then
   # 1.5.0 verifies updates against this public key; the private half never left the (imaginary) vendor
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/update-signing.key" 2>/dev/null
@@ -123,7 +134,7 @@ link_applets() {  # link_applets DIR TARGET APPLET... (reads $WORK/applets.txt)
   done
 }
 
-stage_common() {  # stage_common ROOTFS BUSYBOX_TREE
+stage_common() {  # stage_common ROOTFS BUSYBOX_TREE [CONFIG_FUNCTION (default stage_config)]
   ROOTFS=$1
   mkdir -p "$ROOTFS"/{bin,sbin,usr/bin,usr/sbin,lib,etc/init.d,dev,proc,sys,tmp,var/run,var/log,root,mnt,www}
   chmod 1777 "$ROOTFS/tmp"
@@ -135,7 +146,7 @@ stage_common() {  # stage_common ROOTFS BUSYBOX_TREE
   link_applets sbin ../bin/busybox init getty halt ifconfig klogd logread poweroff reboot route syslogd sysctl udhcpc
   link_applets usr/bin ../../bin/busybox awk free hexdump logger md5sum sha256sum tftp top wget
   link_applets usr/sbin ../../bin/busybox httpd telnetd ntpd crond
-  stage_config
+  "${3:-stage_config}"
 }
 
 add_dropbear() {  # SSH server + client (dynamic; their libraries come with copy_needed)
@@ -207,9 +218,9 @@ EOF
   put 600 etc/lock/cloud.conf <<'EOF'
 # Example Devices cloud connection
 [cloud]
-endpoint=https://api.example-devices.invalid/v2
+endpoint=https://api.example-devices.com/v2
 api_key=86175db17037a17165903813805cd6b3
-mqtt_url=mqtt://broker.example-devices.invalid:1883/locks
+mqtt_url=mqtt://broker.example-devices.com:1883/locks
 mqtt_user=sl100
 keepalive=60
 EOF
@@ -218,6 +229,14 @@ ble_name=SL-100
 pin_attempts=5
 auto_lock_seconds=30
 EOF
+  # the Zigbee radio (pairing with home hubs) joins with the well-known ZigBeeAlliance09 trust-centre link key
+  put 644 etc/lock/zigbee.conf <<'EOF'
+# Zigbee 3.0 end device: join settings
+channel_mask=0x07fff800
+tc_link_key=5A6967426565416C6C69616E63653039
+install_code=
+EOF
+  stage_radios
   put 755 usr/sbin/lockd <<'EOF'
 #!/bin/sh
 # lock service: BLE pairing + cloud client (the real daemon is proprietary; this placeholder only logs)
@@ -250,6 +269,21 @@ EOF
 <!doctype html>
 <html><head><title>SL-100</title></head>
 <body><h1>Example Smart Lock SL-100</h1><p>Use the Example Lock app to pair this lock.</p></body></html>
+EOF
+}
+
+stage_radios() {  # placeholders for the proprietary radio daemons (their names are what an image shows)
+  put 755 usr/sbin/bt_host <<'EOF'
+#!/bin/sh
+# BLE host daemon (a NimBLE port; the real program is proprietary; this placeholder only logs)
+logger -t bt_host "advertising as $(sed -n 's/^ble_name=//p' /etc/lock/lockd.conf)"
+while sleep 3600; do :; done
+EOF
+  put 755 usr/sbin/zigbee-ezsp <<'EOF'
+#!/bin/sh
+# Zigbee host for the EFR32 radio over EZSP (proprietary; this placeholder only logs)
+logger -t zigbee "joining with settings from /etc/lock/zigbee.conf"
+while sleep 3600; do :; done
 EOF
 }
 
@@ -302,7 +336,7 @@ EOF
   put 755 usr/sbin/fw-update.sh <<'EOF'
 #!/bin/sh
 # over-the-air update: fetch the newest image and flash it
-URL=http://update.example-devices.invalid/sl100/latest.bin
+URL=http://update.example-devices.com/sl100/latest.bin
 IMG=/tmp/fw.bin
 fetch() {
   if command -v curl >/dev/null; then
@@ -326,10 +360,19 @@ EOF
 	filemode = true
 	bare = false
 [remote "origin"]
-	url = git@git.example-devices.invalid:firmware/sl100-www.git
+	url = git@git.example-devices.com:firmware/sl100-www.git
 	fetch = +refs/heads/*:refs/remotes/origin/*
 EOF
   put 644 www/.git/description <<<"Unnamed repository; edit this file 'description' to name the repository."
+  # the installer's diagnostics page: the host parameter goes straight into eval (host=1.1.1.1;reboot)
+  put 755 www/cgi-bin/diag.cgi <<'EOF'
+#!/bin/sh
+# installer diagnostics: can the lock reach a host? (/cgi-bin/diag.cgi?host=...)
+echo "Content-Type: text/plain"
+echo
+HOST=$(echo "$QUERY_STRING" | sed -n 's/^.*host=\([^&]*\).*$/\1/p')
+eval "ping -c 1 -W 2 $HOST"
+EOF
 }
 
 release_150() {  # the next release: some issues fixed, the shared private key is not
@@ -377,7 +420,7 @@ EOF
   put 755 usr/sbin/fw-update.sh <<'EOF'
 #!/bin/sh
 # over-the-air update: fetch image + signature over TLS, verify, then flash
-BASE=https://update.example-devices.invalid/sl100
+BASE=https://update.example-devices.com/sl100
 IMG=/tmp/fw.bin
 SIG=/tmp/fw.bin.sig
 PUB=/etc/ssl/certs/update-signing.pub
@@ -399,6 +442,160 @@ EOF
   copy_deb usr/bin/openssl usr/lib/arm-linux-gnueabihf/libssl.so.3 usr/lib/arm-linux-gnueabihf/libcrypto.so.3
 }
 
+stage_config_clean() {  # configuration of the clean twin 2.0.0: no shared secrets, no set-up AP, read-only root
+  put 644 etc/passwd <<'EOF'
+root:x:0:0:root:/root:/bin/sh
+daemon:x:1:1:daemon:/usr/sbin:/bin/false
+lockd:x:100:100:lock service:/var/run:/bin/false
+EOF
+  put 644 etc/group <<'EOF'
+root:x:0:
+daemon:x:1:
+lockd:x:100:
+EOF
+  put 644 etc/hostname <<<"sl100"
+  put 644 etc/hosts <<<"127.0.0.1 localhost sl100"
+  put 644 etc/profile <<'EOF'
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+EOF
+  # no key, token or password in the image: the per-unit key and certificate live in the SoC's secure element,
+  # written at the factory; the cloud connection authenticates with them
+  put 644 etc/lock/cloud.conf <<'EOF'
+# Example Devices cloud connection (client certificate from the secure element)
+[cloud]
+endpoint=https://api.example-devices.com/v2
+mqtt_url=mqtts://broker.example-devices.com:8883/locks
+ca_file=/etc/ssl/certs/update-ca.crt
+keepalive=60
+EOF
+  put 644 etc/lock/lockd.conf <<'EOF'
+ble_name=SL-100
+pin_attempts=5
+auto_lock_seconds=30
+EOF
+  # Zigbee joins with the per-unit install code printed on the label (derived link key), never the default key
+  put 644 etc/lock/zigbee.conf <<'EOF'
+# Zigbee 3.0 end device: join settings (link key derived from the install code in the secure element)
+channel_mask=0x07fff800
+join_with=install-code
+EOF
+  stage_radios
+  put 755 usr/sbin/lockd <<'EOF'
+#!/bin/sh
+# lock service: BLE pairing + cloud client (the real daemon is proprietary; this placeholder only logs)
+. /etc/lock/lockd.conf
+logger -t lockd "started, ble_name=$ble_name"
+while sleep 3600; do :; done
+EOF
+  put 644 etc/fstab <<'EOF'
+# <device>       <mount point> <type>   <options>         <dump> <pass>
+/dev/mtdblock2   /             squashfs ro                0      0
+proc             /proc         proc     defaults          0      0
+sysfs            /sys          sysfs    defaults          0      0
+tmpfs            /tmp          tmpfs    mode=1777         0      0
+EOF
+  put 755 usr/share/udhcpc/default.script <<'EOF'
+#!/bin/sh
+# udhcpc event hook: configure wlan0 from the DHCP lease
+case "$1" in
+  deconfig) ifconfig "$interface" 0.0.0.0 ;;
+  bound|renew)
+    ifconfig "$interface" "$ip" netmask "${subnet:-255.255.255.0}"
+    [ -n "$router" ] && route add default gw "${router%% *}" dev "$interface"
+    : >/tmp/resolv.conf; for d in $dns; do echo "nameserver $d" >>/tmp/resolv.conf; done ;;
+esac
+EOF
+  ln -sf /tmp/resolv.conf "$ROOTFS/etc/resolv.conf"
+  # a status page for the pairing helper, served on the loopback interface only; the one parameter is cut
+  # down to letters and underscores and checked against a list before it is used
+  put 755 www/cgi-bin/status.cgi <<'EOF'
+#!/bin/sh
+# lock status for the local pairing helper (/cgi-bin/status.cgi?field=battery)
+echo "Content-Type: text/plain"
+echo
+FIELD=$(echo "$QUERY_STRING" | sed -n 's/^.*field=\([^&]*\).*$/\1/p' | tr -cd 'a-z_')
+case "$FIELD" in
+  battery|lock_state|firmware) cat "/var/run/lockd/$FIELD" ;;
+  *) echo "unknown field" ;;
+esac
+EOF
+}
+
+release_200_clean() {  # the clean twin: what the SL-100 should have been
+  put 644 etc/version <<<"2.0.0"
+  put 644 etc/os-release <<'EOF'
+NAME="SL-100 firmware"
+VERSION="2.0.0"
+ID=sl100
+BUILD_ID=20260105
+EOF
+  # no password login at all: root and the service accounts are locked; users authenticate in the app
+  # (BLE pairing with a per-unit code from the label), never with a system password
+  put 600 etc/shadow <<'EOF'
+root:!:20458:0:99999:7:::
+daemon:*:20458:0:99999:7:::
+lockd:!:20458:0:99999:7:::
+EOF
+  # no console shell: nothing is started on the serial port
+  put 644 etc/inittab <<'EOF'
+::sysinit:/etc/init.d/rcS
+::ctrlaltdel:/sbin/reboot
+::shutdown:/bin/umount -a -r
+EOF
+  put 644 etc/sysctl.conf <<'EOF'
+kernel.randomize_va_space=2
+kernel.kptr_restrict=2
+kernel.dmesg_restrict=1
+net.ipv4.ip_forward=0
+EOF
+  put 755 etc/init.d/rcS <<'EOF'
+#!/bin/sh
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+sysctl -p /etc/sysctl.conf
+hostname -F /etc/hostname
+syslogd; klogd
+# no telnet, no SSH, no serial shell; the status page listens on the loopback interface only
+httpd -h /www -p 127.0.0.1:8080
+udhcpc -b -i wlan0 -s /usr/share/udhcpc/default.script
+/usr/sbin/bt_host &
+/usr/sbin/zigbee-ezsp &
+/usr/sbin/lockd &
+/usr/sbin/fw-update.sh check &
+EOF
+  put 755 usr/sbin/fw-update.sh <<'EOF'
+#!/bin/sh
+# over-the-air update: fetch image + signature over TLS (server certificate and host name verified against the
+# vendor CA), verify the signature, then flash
+HOST=update.example-devices.com
+CA=/etc/ssl/certs/update-ca.crt
+PUB=/etc/ssl/certs/update-signing.pub
+IMG=/tmp/fw.bin
+SIG=/tmp/fw.bin.sig
+get() {  # get PATH OUT: HTTPS GET; openssl aborts the handshake unless the certificate verifies
+  printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$1" "$HOST" |
+    openssl s_client -quiet -connect "$HOST:443" -servername "$HOST" -verify_hostname "$HOST" \
+      -CAfile "$CA" -verify_return_error 2>/dev/null | sed '1,/^\r$/d' >"$2"
+}
+case "$1" in
+  check|now)
+    get /sl100/latest.bin "$IMG" || exit 1
+    get /sl100/latest.bin.sig "$SIG" || exit 1
+    if ! openssl dgst -sha256 -verify "$PUB" -signature "$SIG" "$IMG"; then
+      logger -t fw-update "signature check failed, image rejected"
+      rm -f "$IMG" "$SIG"
+      exit 1
+    fi
+    mtd write "$IMG" firmware && reboot
+    ;;
+esac
+EOF
+  put 644 etc/ssl/certs/update-signing.pub <"$SEED/update-signing.pub"
+  put 644 etc/ssl/certs/update-ca.crt <"$SEED/update-ca.crt"
+  copy_deb usr/bin/openssl usr/lib/arm-linux-gnueabihf/libssl.so.3 usr/lib/arm-linux-gnueabihf/libcrypto.so.3
+}
+
 # ---------------------------------------------------------------- 4. flash blob assembly
 make_kernel() {  # a tiny uImage holding gzip'd text: enough for header parsers, clearly not a real kernel
   local txt=$WORK/kernel.txt
@@ -415,8 +612,16 @@ make_kernel() {  # a tiny uImage holding gzip'd text: enough for header parsers,
     -n "SL-100 Linux-4.9.118" -d "$WORK/kernel.gz" "$WORK/uImage" >/dev/null
 }
 
-make_env() {  # make_env OUT
-  cat >"$WORK/env.txt" <<'EOF'
+make_env() {  # make_env OUT [clean]
+  if [ "${2:-}" = clean ]; then
+    # no autoboot delay to interrupt (-2: boot at once, no key checked), read-only root, no kernel console
+    cat >"$WORK/env.txt" <<'EOF'
+bootdelay=-2
+bootargs=root=/dev/mtdblock2 rootfstype=squashfs ro init=/sbin/init quiet
+bootcmd=sf probe 0; sf read 0x82000000 0x40000 0x400000; bootm 0x82000000
+EOF
+  else
+    cat >"$WORK/env.txt" <<'EOF'
 baudrate=115200
 bootdelay=3
 bootargs=console=ttyS0,115200 root=/dev/mtdblock2 rootfstype=squashfs rw init=/sbin/init
@@ -424,6 +629,7 @@ bootcmd=sf probe 0; sf read 0x82000000 0x40000 0x400000; bootm 0x82000000
 ipaddr=192.168.1.10
 serverip=192.168.1.100
 EOF
+  fi
   mkenvimage -s 0x4000 -o "$1" "$WORK/env.txt"
 }
 
@@ -435,8 +641,8 @@ pad_to() {  # pad_to FILE ALIGN : append 0xff up to the next multiple of ALIGN
   fi
 }
 
-build_image() {  # build_image ROOTFS OUT_BIN
-  local rootfs=$1 out=$2 sq=$WORK/root.sqfs blob=$WORK/blob.bin
+build_image() {  # build_image ROOTFS OUT_BIN [ENV_BIN]
+  local rootfs=$1 out=$2 sq=$WORK/root.sqfs blob=$WORK/blob.bin env=${3:-$WORK/env.bin}
   rm -f "$sq"
   # mksquashfs refuses SOURCE_DATE_EPOCH together with -all-time/-mkfs-time: pass the time explicitly
   env -u SOURCE_DATE_EPOCH mksquashfs "$rootfs" "$sq" -comp xz -Xbcj arm -b 262144 -all-root -no-xattrs -noappend -quiet -no-progress \
@@ -447,7 +653,7 @@ build_image() {  # build_image ROOTFS OUT_BIN
   pad_to "$blob" 65536
   cat "$sq" >>"$blob"
   pad_to "$blob" 65536
-  cat "$WORK/env.bin" >>"$blob"
+  cat "$env" >>"$blob"
   local size; size=$(stat -c %s "$blob")
   if [ "$size" -gt "$MAX_IMAGE" ]; then echo "$out is $size bytes, over the 3 MB budget" >&2; exit 4; fi
   mv "$blob" "$out"
@@ -455,6 +661,7 @@ build_image() {  # build_image ROOTFS OUT_BIN
 
 make_kernel
 make_env "$WORK/env.bin"
+make_env "$WORK/env-clean.bin" clean
 
 stage_common "$WORK/r142" "$WORK/busybox-static"; add_dropbear; release_142; copy_needed; put 644 etc/lock/serial <<<"SL100-2406-000173"
 build_image "$WORK/r142" "$OUT/sl100-1.4.2-unit1.bin"
@@ -465,11 +672,15 @@ build_image "$WORK/r142" "$OUT/sl100-1.4.2-unit2.bin"
 stage_common "$WORK/r150" "$WORK/busybox-dynamic"; release_150; copy_needed; put 644 etc/lock/serial <<<"SL100-2501-000021"
 build_image "$WORK/r150" "$OUT/sl100-1.5.0.bin"
 
+stage_common "$WORK/r200" "$WORK/busybox-dynamic" stage_config_clean; release_200_clean; copy_needed
+put 644 etc/lock/serial <<<"SL100-2601-000001"
+build_image "$WORK/r200" "$OUT/sl100-2.0.0-clean.bin" "$WORK/env-clean.bin"
+
 # ---------------------------------------------------------------- 5. licence list of the Debian binaries inside
 images_using() {  # images_using DEB : releases whose rootfs holds a byte-identical copy of a file of that package
   local d=$1 dir=$WORK/pkg/$(basename "$1" .deb) rel used=""
   mkdir -p "$dir"; dpkg-deb -x "$d" "$dir"
-  for rel in 142:1.4.2 150:1.5.0; do
+  for rel in 142:1.4.2 150:1.5.0 200:2.0.0; do
     if (cd "$dir" && find . -type f | while IFS= read -r f; do
           [ -f "$WORK/r${rel%%:*}/$f" ] && cmp -s "$f" "$WORK/r${rel%%:*}/$f" && { echo hit; break; }
         done) | grep -q hit; then
@@ -514,7 +725,8 @@ for f in "$OUT"/sl100-*.bin; do
   unsquashfs -s -o "$sqoff" "$f" 2>/dev/null | grep -E 'Filesystem size|Compression|Block size|Number of inodes' | sed 's/^/   /'
   echo "   files: $(unsquashfs -l -o "$sqoff" "$f" 2>/dev/null | grep -c '^squashfs-root')"
   # the U-Boot environment is the last 16 KiB: byte-identical to what mkenvimage made (so its CRC32 is right)
-  if tail -c 16384 "$f" | cmp -s - "$WORK/env.bin"; then
+  envbin=$WORK/env.bin; case "$f" in *-clean.bin) envbin=$WORK/env-clean.bin ;; esac
+  if tail -c 16384 "$f" | cmp -s - "$envbin"; then
     echo "   u-boot env at $(( $(stat -c %s "$f") - 16384 )): $(tail -c 16380 "$f" | tr '\0' '\n' | grep -a = | tr '\n' ';' | cut -c1-60)..."
   else
     echo "   u-boot env MISSING" >&2; exit 5

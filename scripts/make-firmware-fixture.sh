@@ -178,6 +178,16 @@ gcc -O0 -no-pie -fno-stack-protector -U_FORTIFY_SOURCE -z execstack -Wl,-z,norel
     -Wl,-rpath,/tmp/lib -o "$W/usr/local/bin/legacy-daemon" "$T/weak.c"
 cp "$(gcc -print-file-name=libc.so.6)" "$W/opt/x86_64/lib/libc.so.6"
 
+# a CGI that evals a request parameter (fw.web.command-injection)
+mkdir -p "$W/www/cgi-bin"
+cat > "$W/www/cgi-bin/ping.cgi" <<'U'
+#!/bin/sh
+echo "Content-Type: text/plain"; echo
+HOST=$(echo "$QUERY_STRING" | sed -n 's/^.*host=\([^&]*\).*$/\1/p')
+eval "ping -c 1 $HOST"
+U
+chmod +x "$W/www/cgi-bin/ping.cgi"
+
 cat > "$OUT/weak.expected" <<'E'
 fw.cred.empty-password etc/shadow
 fw.cred.default-password etc/shadow
@@ -215,9 +225,19 @@ fw.dev.vcs-metadata www/.git
 fw.dev.source-code opt/app/src/main.c
 fw.dev.debug-tools usr/bin/gdbserver
 fw.log.sensitive etc/init.d/S80cloud
+fw.web.command-injection www/cgi-bin/ping.cgi
 E
 
 # ================= clean twin =================
+# the same CGI, its parameter cut down to host-name characters and quoted, never eval'd
+mkdir -p "$C/www/cgi-bin"
+cat > "$C/www/cgi-bin/ping.cgi" <<'U'
+#!/bin/sh
+echo "Content-Type: text/plain"; echo
+HOST=$(echo "$QUERY_STRING" | sed -n 's/^.*host=\([^&]*\).*$/\1/p' | tr -cd 'a-zA-Z0-9.-')
+ping -c 1 -- "$HOST"
+U
+chmod +x "$C/www/cgi-bin/ping.cgi"
 SHA=$(openssl passwd -6 -salt "$(openssl rand -hex 8)" "$(openssl rand -base64 24)")
 cat > "$C/etc/shadow" <<S
 root:$SHA:19000:0:99999:7:::

@@ -25,6 +25,7 @@ import org.iotb.firmware.checks.os.RootfsWritableCheck;
 import org.iotb.firmware.checks.os.SerialShellCheck;
 import org.iotb.firmware.checks.rules.PatternRuleCheck;
 import org.iotb.firmware.checks.rules.PatternRules;
+import org.iotb.firmware.checks.web.CommandInjectionCheck;
 import org.iotb.firmware.services.ServiceCheck;
 import org.iotb.firmware.services.ServiceInventoryCheck;
 
@@ -68,6 +69,7 @@ public final class FirmwareChecks {
         list.add(new VcsMetadataCheck());
         list.add(new SourceCodeCheck());
         list.add(new DebugToolsCheck());
+        list.add(new CommandInjectionCheck());
         return list;
     }
 

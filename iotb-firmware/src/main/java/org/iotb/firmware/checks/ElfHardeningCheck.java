@@ -113,7 +113,8 @@ public final class ElfHardeningCheck implements FirmwareCheck {
         Outcome outcome = anyFail ? Outcome.FAIL : Outcome.WARNING;
         String msg = failing.size() + " of " + judged + (property == Property.PIE ? " executable(s) " : " ELF file(s) ")
                 + problem() + " (" + (property == Property.PIE ? "" : kinds + "; ") + scope + ")";
-        return List.of(new Finding(id(), outcome, severity(), msg, Results.cap(failing), data));
+        Severity severity = property == Property.STRIPPED && anyFail ? Severity.MEDIUM : severity();
+        return List.of(new Finding(id(), outcome, severity, msg, Results.cap(failing), data));
     }
 
     private static String describe(ElfInfo e) {
@@ -197,6 +198,12 @@ public final class ElfHardeningCheck implements FirmwareCheck {
                     case NOT_APPLICABLE -> null;
                 };
             case STRIPPED:
+                // full debug info hands out source file names, line tables, types and local variable names:
+                // a fail; a bare symbol table only names functions: a warning
+                if (h.debugInfo()) {
+                    return new Verdict(Outcome.FAIL, "full debug info (" + String.join(", ", h.debugSections())
+                            + (h.stripped() ? "" : ", .symtab") + ")");
+                }
                 return h.stripped() ? new Verdict(Outcome.PASS, "")
                         : new Verdict(Outcome.WARNING, "not stripped (.symtab present)");
             case RPATH:

@@ -23,7 +23,29 @@ public record ElfHardening(
         int fortified,
         int fortifiable,
         boolean staticLinked,
-        boolean gnuStack) {
+        boolean gnuStack,
+        List<String> debugSections) {
+
+    public ElfHardening {
+        debugSections = debugSections == null ? List.of() : List.copyOf(debugSections);
+    }
+
+    /**
+     * The DWARF sections of a binary built with -g and never stripped (.debug_info, .debug_line, ... and their
+     * compressed .zdebug_ forms). .debug_frame alone is left out: it is unwind data some toolchains keep on
+     * purpose, and it reveals no source, types or names.
+     */
+    static List<String> debugSections(ElfFile elf) {
+        return elf.sections().stream().map(ElfFile.Section::name)
+                .filter(n -> (n.startsWith(".debug_") || n.startsWith(".zdebug_"))
+                        && !n.equals(".debug_frame") && !n.equals(".zdebug_frame"))
+                .distinct().toList();
+    }
+
+    /** Whether the binary carries debug information (source lines, types, variable names) beyond symbols. */
+    public boolean debugInfo() {
+        return !debugSections.isEmpty();
+    }
 
     /** What the object is: only executables are judged for PIE. */
     public enum Kind { EXECUTABLE, SHARED_LIBRARY, RELOCATABLE, OTHER }
@@ -127,6 +149,6 @@ public record ElfHardening(
         }
         return new ElfHardening(kind, relro, canary, nx, pie, elf.dynStrings(ElfFile.DT_RPATH),
                 elf.dynStrings(ElfFile.DT_RUNPATH), !elf.hasSection(".symtab"), fortify, fortified,
-                fortified + plain, staticLinked, gnuStack);
+                fortified + plain, staticLinked, gnuStack, debugSections(elf));
     }
 }

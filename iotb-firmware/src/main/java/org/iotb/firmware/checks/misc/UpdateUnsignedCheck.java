@@ -19,7 +19,7 @@ import org.iotb.model.Severity;
  */
 public final class UpdateUnsignedCheck implements FirmwareCheck {
     private static final Pattern FETCH = Pattern.compile(
-            "\\b(?:wget|curl|uclient-fetch|tftp|ftpget|scp|rsync|fetch)\\b");
+            "\\b(?:wget|curl|uclient-fetch|tftp|ftpget|scp|rsync|fetch|openssl\\s+s_client)\\b");
     private static final Pattern FLASH = Pattern.compile(
             "\\b(?:mtd\\s+(?:-[a-z]+\\s+)*write|sysupgrade|flashcp|nandwrite|flash_erase|mtd_write|fw_upgrade|"
                     + "dd\\s+[^\\n]*of=/dev/(?:mtd|mmcblk|sd)[a-z0-9]*|swupdate\\s|rauc\\s+install|ubiupdatevol|cat\\s+[^|]*>\\s*/dev/mtd)");
