@@ -14,25 +14,18 @@ import org.junit.jupiter.api.Test;
 /** The catalog refers to checks by id; every id it names must be a check some module really implements. */
 class CheckCatalogConsistencyTest {
 
-    /**
-     * Checks the catalog already maps that another branch of issue #12 adds (the CGI/Lua/PHP command-injection
-     * check of iotb-firmware). Remove an id here once its descriptor is on the class path.
-     */
-    private static final Set<String> PENDING = Set.of("fw.web.command-injection");
-
     @Test
     void everyCheckTheCatalogNamesIsRegistered() {
         Set<String> registered = Checks.all().stream().map(CheckDescriptor::id).collect(Collectors.toSet());
         Set<String> referenced = new TreeSet<>();
         Catalog.load().standards().forEach(s -> s.requirements().forEach(r -> referenced.addAll(r.checks())));
         referenced.removeAll(registered);
-        referenced.removeAll(PENDING);
         assertThat(referenced).as("check ids in the catalog that no module registers").isEmpty();
     }
 
     @Test
     void theBundledCatalogValidatesAgainstTheCheckRegistries() {
-        Set<String> known = new TreeSet<>(PENDING);
+        Set<String> known = new TreeSet<>();
         Checks.all().forEach(c -> known.add(c.id()));
         assertThat(CatalogValidator.problems(Catalog.load(), known)).isEmpty();
     }

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.iotb.model.Json;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (examples/smart-lock/lying-profile.yaml, lying-declarations.yaml: every requirement "Y") reaches neither pass
  * nor not-applicable on the requirements its firmware evidence bears on.</li>
  * </ul>
- * Assertions that need the verdict-engine or catalog work of issue #12 done by other branches are in separate
- * {@code @Disabled} methods, to be enabled once those branches are merged.
  */
 @Tag("integration")
 class EvidenceOutranksClaimsTest {
@@ -134,8 +131,6 @@ class EvidenceOutranksClaimsTest {
     }
 
     @Test
-    @Disabled("needs the #12 engine change: evidence outranks profile claims (a claim the firmware contradicts never"
-            + " makes a requirement not applicable)")
     void aLyingProfileCannotMakeEvidencedRequirementsNotApplicable() {
         // passwords/preinstalled-passwords: false against /etc/shadow's default root password; debug interface
         // "not accessible" against the ttyS0 root shell; no Zigbee against the ZigBeeAlliance09 key
@@ -152,9 +147,6 @@ class EvidenceOutranksClaimsTest {
     }
 
     @Test
-    @Disabled("needs the #12 catalog mapping (fw.svc.telnet/fw.svc.debug -> 5.5-4/5.5-5, fw.svc.telnet and"
-            + " fw.dev.vcs-metadata -> 5.6-2, fw.web.command-injection -> 5.13-1 and their twins) and the engine"
-            + " change (a declared Y contradicted by a failing check is a fail)")
     void aBareYCannotPassNextToTheEvidenceThatContradictsIt() {
         // telnetd -l /bin/sh and the served .git next to "Y" on 5.6-2; an unauthenticated root shell next to "Y"
         // on 5.5-4/5.5-5; eval "ping -c 1 $HOST" on request input next to "Y" on 5.13-1
