@@ -229,7 +229,10 @@ public final class SbomBuilder {
             String distroKey = distro == null ? null : distro.key();
             String sourcePackage = p.sourceName() != null ? p.sourceName() : p.name();
             if (sig != null) {
-                put(new Component(sig.id(), sig.name(), version, p.version(), sig.purlFor(version),
+                // a distribution's package is named by its package URL (pkg:deb/debian/libc6@…&distro=debian-12)
+                String purl = distro != null && !p.manager().equals("opkg") ? packagePurl(p, distro)
+                        : sig.purlFor(version);
+                put(new Component(sig.id(), sig.name(), version, p.version(), purl,
                         sig.cpeFor(version), Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev), distroKey,
                         sourcePackage));
             } else {
