@@ -9,6 +9,8 @@ import org.iotb.sbom.pkgdb.PackageRecord;
  * the release unknown. A "+deb12u" revision names the Debian release even without an os-release file.
  */
 public final class PackageDistro {
+    private static final java.util.Set<String> DEBIAN_DERIVATIVES = java.util.Set.of("ubuntu", "raspbian");
+
     private PackageDistro() {
     }
 
@@ -23,10 +25,10 @@ public final class PackageDistro {
             return null;
         }
         if (image.isPresent() && (image.get().family().equals(family)
-                || (family.equals("debian") && !image.get().family().equals("openwrt")
-                && !image.get().family().equals("alpine")))) {
+                || (family.equals("debian") && DEBIAN_DERIVATIVES.contains(image.get().family())))) {
             return image.get(); // Ubuntu, Raspbian … use dpkg with their own advisories
         }
+        // a vendor's own os-release (ID=sl100) says nothing about where its .deb packages came from
         Optional<DistroBanner> fromRevision = DistroBanner.parse(p.version());
         if (fromRevision.isPresent() && fromRevision.get().distro().family().equals(family)) {
             return fromRevision.get().distro();

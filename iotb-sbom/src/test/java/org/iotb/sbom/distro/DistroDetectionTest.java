@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.iotb.sbom.pkgdb.PackageRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,22 @@ class DistroDetectionTest {
                 .isEqualTo("debian");
         assertThat(DistroBanner.parse("GNU C Library (GNU libc) stable release version 2.31.")).isEmpty();
         assertThat(DistroBanner.parse("BusyBox v1.36.1 (2023-11-07 18:53:09 UTC)")).isEmpty();
+    }
+
+    @Test
+    void packageRecordsBelongToTheirPackageManagersDistribution() {
+        PackageRecord libc = new PackageRecord("dpkg", "libc6", "2.36-9+deb12u4", "glibc", "armhf",
+                "var/lib/dpkg/status", 1);
+        // a vendor's own os-release (the example smart lock's ID=sl100) does not make Debian's packages its own
+        assertThat(PackageDistro.of(libc, Optional.of(new Distro("sl100", null, null))).key()).isEqualTo("debian:12");
+        assertThat(PackageDistro.of(libc, Optional.of(new Distro("debian", "12", null))).key()).isEqualTo("debian:12");
+        assertThat(PackageDistro.of(libc, Optional.of(new Distro("ubuntu", "22.04", null))).key())
+                .isEqualTo("ubuntu:22.04");
+        PackageRecord sid = new PackageRecord("dpkg", "libc6", "2.37-12", "glibc", "armhf", "var/lib/dpkg/status", 1);
+        assertThat(PackageDistro.of(sid, Optional.empty()).key()).isEqualTo("debian"); // release unknown
+        PackageRecord opkg = new PackageRecord("opkg", "dropbear", "2019.78-2", null, "mips_24kc",
+                "usr/lib/opkg/status", 1);
+        assertThat(PackageDistro.of(opkg, Optional.empty()).key()).isEqualTo("openwrt");
     }
 
     private static void write(Path root, String rel, String text) throws IOException {
