@@ -10,10 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.TreeFile;
 import org.iotb.model.Evidence;
 import org.iotb.model.Sha256;
+import org.iotb.sbom.distro.Distro;
+import org.iotb.sbom.distro.DistroAnnotator;
+import org.iotb.sbom.distro.DistroDetector;
+import org.iotb.sbom.distro.PackageDistro;
 import org.iotb.sbom.pkgdb.PackageDatabases;
 import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
@@ -63,12 +68,14 @@ public final class SbomBuilder {
             examiner.examine(tree);
         }
         List<PackageRecord> packages = List.of();
+        Optional<Distro> distro = DistroDetector.detect(root);
         if (opts.usePackageDatabases()) {
             PackageDatabases dbs = new PackageDatabases();
             packages = dbs.read(root);
             warnings.addAll(dbs.warnings());
         }
-        List<Component> components = new ComponentMerger(signatures, warnings).merge(hits, packages);
+        List<Component> components = DistroAnnotator.annotate(
+                new ComponentMerger(signatures, warnings, distro).merge(hits, packages), distro);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("filesSeen", examiner.filesSeen);
         stats.put("filesScanned", examiner.filesScanned);
@@ -168,10 +175,12 @@ public final class SbomBuilder {
         private final SignatureSet signatures;
         private final List<String> warnings;
         private final Map<String, Component> byKey = new LinkedHashMap<>();
+        private final Optional<Distro> imageDistro;
 
-        ComponentMerger(SignatureSet signatures, List<String> warnings) {
+        ComponentMerger(SignatureSet signatures, List<String> warnings, Optional<Distro> imageDistro) {
             this.signatures = signatures;
             this.warnings = warnings;
+            this.imageDistro = imageDistro;
         }
 
         List<Component> merge(List<SignatureHit> hits, List<PackageRecord> packages) {
@@ -222,17 +231,26 @@ public final class SbomBuilder {
             String version = p.upstreamVersion();
             Evidence ev = Evidence.line(p.file(), p.line(),
                     "Package: " + p.name() + " Version: " + p.version());
+            Distro distro = PackageDistro.of(p, imageDistro);
+            String distroKey = distro == null ? null : distro.key();
+            String sourcePackage = p.sourceName() != null ? p.sourceName() : p.name();
             if (sig != null) {
-                put(new Component(sig.id(), sig.name(), version, p.version(), sig.purlFor(version),
-                        sig.cpeFor(version), Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev)));
+                // a distribution's package is named by its package URL (pkg:deb/debian/libc6@…&distro=debian-12)
+                String purl = distro != null && !p.manager().equals("opkg") ? packagePurl(p, distro)
+                        : sig.purlFor(version);
+                put(new Component(sig.id(), sig.name(), version, p.version(), purl,
+                        sig.cpeFor(version), Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev), distroKey,
+                        sourcePackage));
             } else {
-                put(new Component("pkg:" + p.name(), p.name(), version, p.version(), packagePurl(p), null,
-                        Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev)));
+                put(new Component("pkg:" + p.name(), p.name(), version, p.version(), packagePurl(p, distro), null,
+                        Confidence.HIGH, ComponentSource.PACKAGE_DB, List.of(ev), distroKey, sourcePackage));
             }
         }
 
-        private static String packagePurl(PackageRecord p) {
-            String arch = p.architecture() == null ? "" : "?arch=" + p.architecture();
+        private static String packagePurl(PackageRecord p, Distro distro) {
+            String arch = (p.architecture() == null ? "" : "?arch=" + p.architecture())
+                    + (distro == null || distro.release() == null ? ""
+                    : (p.architecture() == null ? "?" : "&") + "distro=" + distro.purlQualifier());
             String name = org.iotb.sbom.scan.PurlText.encode(p.name());
             String ver = org.iotb.sbom.scan.PurlText.encode(p.version());
             return switch (p.manager()) {
@@ -269,7 +287,7 @@ public final class SbomBuilder {
             List<Evidence> ev = new ArrayList<>(c.evidence());
             ev.sort(Comparator.comparingInt(e -> e.line() != null ? 0 : e.offset() != null ? 1 : 2));
             return new Component(c.id(), c.name(), c.version(), c.packageVersion(), c.purl(), c.cpe(),
-                    c.confidence(), c.source(), ev);
+                    c.confidence(), c.source(), ev, c.distro(), c.distroPackage());
         }
 
         /** "wolfSSL, version unknown" adds nothing when a versioned wolfSSL was also found. */

@@ -16,7 +16,10 @@ import org.iotb.model.Severity;
 import org.iotb.model.check.Check;
 import org.iotb.model.check.CheckRunner;
 import org.iotb.sbom.outdated.OutdatedRules;
+import org.iotb.sbom.distro.Distro;
+import org.iotb.sbom.vuln.DistroAdvisory;
 import org.iotb.sbom.vuln.VulnDb;
+import org.iotb.sbom.vuln.VulnMatch;
 import org.iotb.sbom.vuln.Vulnerability;
 
 /**
@@ -58,9 +61,9 @@ public final class SbomChecks {
     public List<Check<Sbom>> checks() {
         return List.of(new SbomCheck("inventory", List.of(INVENTORY), sbom -> List.of(inventory(sbom))),
                 new SbomCheck("vulnerabilities", List.of(VULNERABLE, OUTDATED), sbom -> {
-                    Map<Component, List<Vulnerability>> vulnerable = vulnerable(sbom);
-                    List<Finding> out = new ArrayList<>(vulnerabilityFindings(sbom, vulnerable));
-                    out.addAll(outdatedFindings(sbom, vulnerable));
+                    Map<Component, List<VulnMatch>> assessed = assessed(sbom);
+                    List<Finding> out = new ArrayList<>(vulnerabilityFindings(sbom, assessed));
+                    out.addAll(outdatedFindings(sbom, vulnerable(assessed)));
                     return out;
                 }));
     }
@@ -113,10 +116,11 @@ public final class SbomChecks {
         return scanned == null ? "" : "; " + scanned + " files read for signatures";
     }
 
-    private Map<Component, List<Vulnerability>> vulnerable(Sbom sbom) {
-        Map<Component, List<Vulnerability>> m = new LinkedHashMap<>();
+    /** Every component with at least one match, whatever its basis. */
+    private Map<Component, List<VulnMatch>> assessed(Sbom sbom) {
+        Map<Component, List<VulnMatch>> m = new LinkedHashMap<>();
         for (Component c : sbom.components()) {
-            List<Vulnerability> v = db.match(c);
+            List<VulnMatch> v = db.assess(c);
             if (!v.isEmpty()) {
                 m.put(c, v);
             }
@@ -124,41 +128,75 @@ public final class SbomChecks {
         return m;
     }
 
-    List<Finding> vulnerabilityFindings(Sbom sbom, Map<Component, List<Vulnerability>> vulnerable) {
+    /** The components claimed affected or undecided (those the distribution fixed are not vulnerable). */
+    private static Map<Component, List<Vulnerability>> vulnerable(Map<Component, List<VulnMatch>> assessed) {
+        Map<Component, List<Vulnerability>> m = new LinkedHashMap<>();
+        assessed.forEach((c, ms) -> {
+            List<Vulnerability> open = ms.stream().filter(x -> x.basis() != VulnMatch.Basis.DISTRO_FIXED)
+                    .map(VulnMatch::vulnerability).toList();
+            if (!open.isEmpty()) {
+                m.put(c, open);
+            }
+        });
+        return m;
+    }
+
+    List<Finding> vulnerabilityFindings(Sbom sbom, Map<Component, List<VulnMatch>> assessed) {
         List<Component> versioned = sbom.components().stream().filter(Component::hasVersion).toList();
         if (versioned.isEmpty()) {
             return List.of(Finding.notRun(VULNERABLE, "no component with a known version was identified"));
         }
-        if (vulnerable.isEmpty()) {
-            return List.of(Finding.pass(VULNERABLE, "no known vulnerability affects the " + versioned.size()
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Component, List<VulnMatch>> e : assessed.entrySet()) {
+            Component c = e.getKey();
+            List<VulnMatch> claimed = e.getValue().stream().filter(VulnMatch::claimed).toList();
+            List<VulnMatch> unknown = e.getValue().stream()
+                    .filter(m -> m.basis() == VulnMatch.Basis.BACKPORT_UNKNOWN).toList();
+            if (!claimed.isEmpty()) {
+                out.add(claimedFinding(c, claimed));
+            } else if (!unknown.isEmpty()) {
+                out.add(backportUnknownFinding(c, unknown));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.pass(VULNERABLE, "no known vulnerability affects the " + versioned.size()
                     + " versioned components checked (" + sources() + "): " + names(versioned), List.of())
                     .withData(Map.of("checked", versioned.stream().map(SbomChecks::label).toList())));
         }
-        List<Finding> out = new ArrayList<>();
-        for (Map.Entry<Component, List<Vulnerability>> e : vulnerable.entrySet()) {
-            Component c = e.getKey();
-            List<Vulnerability> vs = e.getValue();
-            Severity worst = vs.stream().map(Vulnerability::severity).filter(java.util.Objects::nonNull)
-                    .max(Enum::compareTo).orElse(Severity.MEDIUM);
-            String ids = vs.stream().limit(12).map(v -> v.cveId() + " (" + (v.severity() == null ? "?"
-                    : v.severity().id()) + ")").collect(Collectors.joining(", "));
-            boolean distro = isDistributionPackage(c);
-            String msg = label(c) + " is affected by " + vs.size() + " known vulnerabilit"
-                    + (vs.size() == 1 ? "y" : "ies") + ": " + ids + (vs.size() > 12 ? ", …" : "")
-                    + " (matched by version, " + c.confidence().id() + " confidence identification)"
-                    + (distro ? "; distribution package " + c.packageVersion() + ": the distribution may have"
-                    + " back-ported fixes, check its security tracker" : "");
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("component", componentData(c));
-            data.put("vulnerabilities", vs.stream().map(SbomChecks::vulnData).toList());
-            // a distribution patches without changing the upstream version: matching by version would accuse
-            // falsely, so it is a warning to verify, not a failure
-            out.add(new Finding(VULNERABLE, distro ? Outcome.WARNING : Outcome.FAIL, worst, msg, c.evidence(), data));
+        for (Map.Entry<Component, List<VulnMatch>> e : assessed.entrySet()) {
+            List<VulnMatch> fixed = e.getValue().stream()
+                    .filter(m -> m.basis() == VulnMatch.Basis.DISTRO_FIXED).toList();
+            if (!fixed.isEmpty()) {
+                out.add(distroFixedFinding(e.getKey(), fixed));
+            }
         }
         return out;
     }
 
-    /** Known only from a Debian/Alpine package record (not from the binary itself). */
+    private Finding claimedFinding(Component c, List<VulnMatch> matches) {
+        List<Vulnerability> vs = sorted(matches);
+        Severity worst = vs.stream().map(Vulnerability::severity).filter(java.util.Objects::nonNull)
+                .max(Enum::compareTo).orElse(Severity.MEDIUM);
+        boolean byDistro = matches.stream().allMatch(m -> m.basis() == VulnMatch.Basis.DISTRO_AFFECTED);
+        // a package record without the binary's own word: the distribution may have patched, so a warning
+        boolean distro = !byDistro && isDistributionPackage(c);
+        String msg = label(c) + " is affected by " + vs.size() + " known vulnerabilit"
+                + (vs.size() == 1 ? "y" : "ies") + ": " + ids(vs)
+                + (byDistro ? " (" + distroName(c) + " package " + c.packageVersion() + " is older than the "
+                + "distribution's fix or has none yet: " + fixes(matches) + ")"
+                : " (matched by version, " + c.confidence().id() + " confidence identification)")
+                + (distro ? "; distribution package " + c.packageVersion() + ": the distribution may have"
+                + " back-ported fixes, check its security tracker" : "");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("component", componentData(c));
+        data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
+        return new Finding(VULNERABLE, distro ? Outcome.WARNING : Outcome.FAIL, worst, msg, c.evidence(), data);
+    }
+
+    /**
+     * Known only from a Debian/Alpine package record (not from the binary itself). Such components are distribution
+     * builds and judged through {@link VulnDb#assess}; this remains for records of a distribution iotb cannot name.
+     */
     static boolean isDistributionPackage(Component c) {
         return c.source() == ComponentSource.PACKAGE_DB && !c.evidence().isEmpty()
                 && c.evidence().stream().allMatch(e -> DISTRIBUTION_DBS.contains(e.path()));
@@ -166,6 +204,68 @@ public final class SbomChecks {
 
     private static final java.util.Set<String> DISTRIBUTION_DBS =
             java.util.Set.of("var/lib/dpkg/status", "lib/apk/db/installed");
+
+    /** Upstream version in range, distribution build, no advisory of that distribution: undecided. */
+    private Finding backportUnknownFinding(Component c, List<VulnMatch> matches) {
+        List<Vulnerability> vs = sorted(matches);
+        Severity worst = vs.stream().map(Vulnerability::severity).filter(java.util.Objects::nonNull)
+                .max(Enum::compareTo).orElse(Severity.MEDIUM);
+        String msg = label(c) + ": version in range; distro backport status unknown for " + vs.size()
+                + " known vulnerabilit" + (vs.size() == 1 ? "y" : "ies") + ": " + ids(vs) + " (" + distroName(c)
+                + " build" + (c.packageVersion() == null ? "" : " " + c.packageVersion())
+                + (Distro.parseKey(c.distro()).release() == null ? "; its release is unknown" : "")
+                + "; no advisory of that distribution is in the vulnerability store: import its security tracker"
+                + " or OSV data to decide)";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("component", componentData(c));
+        data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
+        return new Finding(VULNERABLE, Outcome.WARNING, worst, msg, c.evidence(), data);
+    }
+
+    /** CVEs an installed distribution revision already fixes: named, not claimed. */
+    private static Finding distroFixedFinding(Component c, List<VulnMatch> matches) {
+        String msg = label(c) + " (" + distroName(c) + " package " + c.packageVersion() + "): " + matches.size()
+                + " vulnerabilit" + (matches.size() == 1 ? "y" : "ies") + " in the upstream range not claimed: "
+                + fixes(matches);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("component", componentData(c));
+        data.put("fixedByDistribution", matches.stream().map(SbomChecks::vulnData).toList());
+        return new Finding(VULNERABLE, Outcome.INFO, null, msg, c.evidence(), data);
+    }
+
+    private static List<Vulnerability> sorted(List<VulnMatch> matches) {
+        List<Vulnerability> vs = new ArrayList<>(matches.stream().map(VulnMatch::vulnerability).toList());
+        vs.sort(java.util.Comparator.comparing((Vulnerability v) -> v.severity() == null ? -1
+                : v.severity().ordinal()).reversed().thenComparing(Vulnerability::cveId));
+        return vs;
+    }
+
+    private static String ids(List<Vulnerability> vs) {
+        return vs.stream().limit(12).map(v -> v.cveId() + " (" + (v.severity() == null ? "?"
+                : v.severity().id()) + ")").collect(Collectors.joining(", ")) + (vs.size() > 12 ? ", …" : "");
+    }
+
+    /** "CVE-2023-4911 fixed in Debian revision 2.36-9+deb12u3 (debian-tracker)", one per match. */
+    private static String fixes(List<VulnMatch> matches) {
+        return matches.stream().limit(12).map(m -> {
+            DistroAdvisory a = m.advisory();
+            String what = a == null ? "no advisory"
+                    : a.status() == DistroAdvisory.Status.NOT_AFFECTED ? "release not affected"
+                    : a.status() == DistroAdvisory.Status.OPEN ? "no fix yet"
+                    : "fixed in " + distroFamilyName(a.distro()) + " revision " + a.fixedVersion();
+            return m.vulnerability().cveId() + " " + what + (a == null ? "" : " (" + a.source() + ")");
+        }).collect(Collectors.joining(", ")) + (matches.size() > 12 ? ", …" : "");
+    }
+
+    private static String distroName(Component c) {
+        Distro d = Distro.parseKey(c.distro());
+        return distroFamilyName(c.distro()) + (d.release() == null ? "" : " " + d.release());
+    }
+
+    private static String distroFamilyName(String key) {
+        String f = Distro.parseKey(key).family();
+        return f.isEmpty() ? f : Character.toUpperCase(f.charAt(0)) + f.substring(1);
+    }
 
     List<Finding> outdatedFindings(Sbom sbom, Map<Component, List<Vulnerability>> vulnerable) {
         List<Component> judged = sbom.components().stream()
@@ -219,7 +319,29 @@ public final class SbomChecks {
         m.put("purl", c.purl());
         m.put("cpe", c.cpe());
         m.put("confidence", c.confidence().id());
+        m.put("distro", c.distro());
+        m.put("packageVersion", c.distro() == null ? null : c.packageVersion());
         m.values().removeIf(java.util.Objects::isNull);
+        return m;
+    }
+
+    private static Map<String, Object> vulnData(VulnMatch match) {
+        Map<String, Object> m = vulnData(match.vulnerability());
+        DistroAdvisory a = match.advisory();
+        if (a != null) {
+            Map<String, Object> adv = new LinkedHashMap<>();
+            adv.put("distro", a.distro());
+            adv.put("package", a.sourcePackage());
+            adv.put("status", a.status().id());
+            adv.put("fixedVersion", a.fixedVersion());
+            adv.put("id", a.id());
+            adv.put("source", a.source());
+            adv.values().removeIf(java.util.Objects::isNull);
+            m.put("distroAdvisory", adv);
+        }
+        if (match.basis() != VulnMatch.Basis.UPSTREAM_RANGE) {
+            m.put("basis", match.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         return m;
     }
 

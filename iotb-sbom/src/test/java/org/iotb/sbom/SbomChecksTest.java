@@ -84,12 +84,50 @@ class SbomChecksTest {
                 """);
         Finding f = run(root).stream().filter(x -> x.check().equals(SbomChecks.VULNERABLE)).findFirst().orElseThrow();
         assertThat(f.outcome()).isEqualTo(Outcome.WARNING);
-        assertThat(f.message()).contains("CVE-2024-6387", "back-ported");
-        // the same version read from the binary itself is a failure
+        assertThat(f.message()).contains("CVE-2024-6387", "version in range; distro backport status unknown",
+                "Debian 12 build 1:9.2p1-2+deb12u3");
+        assertThat(f.message()).doesNotContain("high confidence");
+        // the same version in a vendor's binary, with no distribution package record, is a failure
+        Files.delete(root.resolve("var/lib/dpkg/status"));
         TestTrees.write(root.resolve("usr/sbin/sshd"), "OpenSSH_9.2p1");
         List<Finding> fs = run(root);
         assertThat(fs).filteredOn(x -> x.check().equals(SbomChecks.VULNERABLE))
                 .anySatisfy(x -> assertThat(x.outcome()).isEqualTo(Outcome.FAIL));
+    }
+
+    @Test
+    void debianGlibcBannerPastTheFixIsNotClaimed(@TempDir Path dir) throws IOException {
+        // the issue's case: a Debian 12 image whose glibc announces its Debian revision; Debian fixed CVE-2023-4911
+        // in 2.36-9+deb12u3 (real tracker record, feeds/distro)
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n");
+        TestTrees.write(root.resolve("lib/arm-linux-gnueabihf/libc.so.6"),
+                "GNU C Library (Debian GLIBC 2.36-9+deb12u14) stable release version 2.36.");
+        Sbom sbom = new SbomBuilder().build(root, SbomOptions.of("lock.bin", "ab".repeat(32)));
+        Component glibc = sbom.components().stream().filter(c -> c.id().equals("glibc")).findFirst().orElseThrow();
+        assertThat(glibc.distro()).isEqualTo("debian:12");
+        assertThat(glibc.packageVersion()).isEqualTo("2.36-9+deb12u14");
+
+        // without Debian's advisories: a warning, never a high-confidence fail
+        List<Finding> before = new SbomChecks(VulnDb.bundled(), OutdatedRules.bundled(), DAY).run(sbom);
+        Finding warn = before.stream().filter(f -> f.check().equals(SbomChecks.VULNERABLE)
+                && f.message().startsWith("GNU C Library")).findFirst().orElseThrow();
+        assertThat(warn.outcome()).isEqualTo(Outcome.WARNING);
+        assertThat(warn.message()).contains("CVE-2023-4911", "version in range; distro backport status unknown");
+
+        // with the Debian tracker imported: not claimed, named as fixed by the installed revision
+        VulnDb db = VulnDb.open(dir.resolve("store"));
+        db.importFile(org.iotb.sbom.vuln.DistroMatchingTest.feed(dir, "debian-tracker-bookworm.json"));
+        List<Finding> after = new SbomChecks(db, OutdatedRules.bundled(), DAY).run(sbom);
+        List<Finding> glibcFindings = after.stream().filter(f -> f.check().equals(SbomChecks.VULNERABLE)
+                && f.message().startsWith("GNU C Library")).toList();
+        assertThat(glibcFindings).singleElement().satisfies(f -> {
+            assertThat(f.outcome()).isEqualTo(Outcome.INFO);
+            assertThat(f.message()).contains("CVE-2023-4911 fixed in Debian revision 2.36-9+deb12u3");
+        });
+        assertThat(after).filteredOn(f -> f.check().equals(SbomChecks.VULNERABLE))
+                .noneMatch(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -20,7 +21,9 @@ import org.iotb.model.Json;
 /**
  * Reads vulnerability feed files as a user downloads them and hands each record, normalised, to a consumer:
  * OSV single records, OSV arrays (all.json) and OSV zip archives (one record per entry); NVD CVE API 2.0
- * responses and 2.0 feed files; any of these gzip-compressed. Records are streamed one at a time, so a
+ * responses and 2.0 feed files; the Debian security tracker JSON export; any of these gzip-compressed. OSV records of
+ * distribution ecosystems (Debian, Alpine) and tracker entries go to the advisory consumer as {@link DistroAdvisory}.
+ * Records are streamed one at a time, so a
  * multi-hundred-megabyte NVD year feed does not have to fit in memory at once.
  */
 final class FeedReader {
@@ -32,7 +35,14 @@ final class FeedReader {
     private int records;
     private int skipped;
 
+    private Consumer<DistroAdvisory> advisories = a -> { };
+
     Counts read(Path file, Consumer<Vulnerability> sink) throws IOException {
+        return read(file, sink, a -> { });
+    }
+
+    Counts read(Path file, Consumer<Vulnerability> sink, Consumer<DistroAdvisory> advisorySink) throws IOException {
+        this.advisories = advisorySink;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             readStream(raw, sink, 0);
         }
@@ -79,6 +89,7 @@ final class FeedReader {
             } else if (t == JsonToken.START_OBJECT) {
                 ObjectNode rest = mapper.createObjectNode();
                 boolean nvd = false;
+                boolean tracker = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     JsonToken v = p.nextToken();
@@ -88,11 +99,22 @@ final class FeedReader {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             count(NvdParser.parse(p.readValueAsTree()), sink);
                         }
+                    } else if (v == JsonToken.START_OBJECT && !nvd) {
+                        JsonNode value = p.readValueAsTree();
+                        if (DebianTrackerParser.looksLikePackage(value)) {
+                            tracker = true; // streamed package by package: the full export is ~80 MB
+                            format = "debian-tracker";
+                            List<DistroAdvisory> list = DebianTrackerParser.parse(field, value);
+                            records += list.size();
+                            list.forEach(advisories);
+                        } else {
+                            rest.set(field, value);
+                        }
                     } else {
                         rest.set(field, p.readValueAsTree());
                     }
                 }
-                if (!nvd) {
+                if (!nvd && !tracker) {
                     handle(rest, sink);
                 }
             } else {
@@ -104,7 +126,14 @@ final class FeedReader {
     private void handle(JsonNode n, Consumer<Vulnerability> sink) {
         if (OsvParser.looksLikeOsv(n)) {
             format = format.equals("nvd") ? "mixed" : "osv";
-            count(OsvParser.parse(n), sink);
+            List<DistroAdvisory> distro = OsvDistroParser.parse(n);
+            Vulnerability upstream = OsvParser.parse(n);
+            if (upstream == null && !distro.isEmpty()) {
+                records++; // a distribution-only record (DSA, DLA, DEBIAN-CVE, ALPINE-CVE)
+            } else {
+                count(upstream, sink);
+            }
+            distro.forEach(advisories);
         } else if (n.has("cve")) {
             format = "nvd";
             count(NvdParser.parse(n), sink);

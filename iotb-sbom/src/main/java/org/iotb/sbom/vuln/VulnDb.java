@@ -20,6 +20,7 @@ import org.iotb.model.Json;
 import org.iotb.sbom.Component;
 import org.iotb.sbom.scan.Signature;
 import org.iotb.sbom.scan.SignatureSet;
+import org.iotb.sbom.version.DebianVersion;
 
 /**
  * Known vulnerabilities: the bundled starter set plus whatever the user imported into a local store directory
@@ -30,16 +31,24 @@ import org.iotb.sbom.scan.SignatureSet;
  * <p>{@link #match(Component)} returns, per CVE, the record of the most authoritative source that knows it
  * (imported NVD, then OSV, then the starter set): an imported record replaces the starter entry for the same CVE,
  * whether or not it matches.
+ *
+ * <p>Distributions' own advisories (Debian security tracker, OSV Debian/Alpine records) are kept apart in
+ * {@code distro.json}: {@link #assess(Component)} judges a distribution build by its distribution's word on its
+ * installed package revision, and a vendor build by upstream ranges (see {@link VulnMatch.Basis}).
  */
 public final class VulnDb {
     public static final String ENV = "IOTB_VULNDB";
     private static final List<String> SOURCES = List.of("nvd", "osv");
+    private static final String DISTRO_FILE = "distro.json";
 
     private final Path storeDir;
     private final SignatureSet signatures;
     private final Map<String, Map<String, Vulnerability>> bySource = new LinkedHashMap<>();
     private final List<Vulnerability> starter;
     private final List<ImportRecord> imports = new ArrayList<>();
+    /** Distribution advisories by {@link DistroAdvisory#key()}. */
+    private final Map<String, DistroAdvisory> advisories = new LinkedHashMap<>();
+    private Map<String, Map<String, DistroAdvisory>> advisoryIndex;
     private Map<String, List<Vulnerability>> index;
 
     /** One import, as logged in imports.json and shown by {@code iotb vulndb status}. */
@@ -91,6 +100,12 @@ public final class VulnDb {
                 }
             }
         }
+        Path distro = storeDir.resolve(DISTRO_FILE);
+        if (Files.isRegularFile(distro)) {
+            for (DistroAdvisory a : m.readValue(distro.toFile(), new TypeReference<List<DistroAdvisory>>() { })) {
+                advisories.put(a.key(), a);
+            }
+        }
         Path log = storeDir.resolve("imports.json");
         if (Files.isRegularFile(log)) {
             imports.addAll(m.readValue(log.toFile(), new TypeReference<List<ImportRecord>>() { }));
@@ -107,6 +122,7 @@ public final class VulnDb {
         }
         org.iotb.model.io.InputFiles.requireFile(file, "vulnerability file"); // a FIFO or device would never end
         List<Vulnerability> kept = new ArrayList<>();
+        List<DistroAdvisory> keptAdvisories = new ArrayList<>();
         int[] dropped = {0};
         FeedReader.Counts counts = new FeedReader().read(file, v -> {
             Vulnerability relevant = relevantPart(v);
@@ -115,15 +131,25 @@ public final class VulnDb {
             } else {
                 kept.add(relevant);
             }
+        }, a -> {
+            if (signatures.byPackageName(a.sourcePackage()).isPresent()) {
+                keptAdvisories.add(a);
+            } else {
+                dropped[0]++; // a package iotb cannot identify
+            }
         });
+        for (DistroAdvisory a : keptAdvisories) {
+            advisories.put(a.key(), a);
+        }
         for (Vulnerability v : kept) {
             bySource.computeIfAbsent(v.source(), k -> new LinkedHashMap<>()).put(v.id(), v);
         }
         ImportRecord rec = new ImportRecord(file.toAbsolutePath().toString(), counts.format(), counts.records(),
-                kept.size(), counts.skipped() + dropped[0], Instant.now());
+                kept.size() + keptAdvisories.size(), counts.skipped() + dropped[0], Instant.now());
         imports.add(rec);
         save();
         index = null;
+        advisoryIndex = null;
         return rec;
     }
 
@@ -160,6 +186,9 @@ public final class VulnDb {
         for (Map.Entry<String, Map<String, Vulnerability>> e : bySource.entrySet()) {
             writeAtomically(dir.resolve(e.getKey() + ".json"), m.writeValueAsBytes(e.getValue().values()));
         }
+        if (!advisories.isEmpty()) {
+            writeAtomically(dir.resolve(DISTRO_FILE), m.writeValueAsBytes(advisories.values()));
+        }
         writeAtomically(dir.resolve("imports.json"), m.writeValueAsBytes(imports));
     }
 
@@ -174,6 +203,9 @@ public final class VulnDb {
         s.put("starter", starter.size());
         for (String src : bySource.keySet()) {
             s.put(src, bySource.get(src).size());
+        }
+        if (!advisories.isEmpty()) {
+            s.put("distro", advisories.size());
         }
         s.put("imports", List.copyOf(imports));
         return s;
@@ -206,6 +238,88 @@ public final class VulnDb {
         List<Vulnerability> out = new ArrayList<>(byCve.values());
         out.sort(Comparator.comparing((Vulnerability v) -> v.severity() == null ? -1 : v.severity().ordinal())
                 .reversed().thenComparing(Vulnerability::cveId));
+        return out;
+    }
+
+    /**
+     * Every known vulnerability judged against this component. A vendor build: its upstream matches
+     * ({@link VulnMatch.Basis#UPSTREAM_RANGE}). A distribution build ({@link Component#isDistroBuild()}): each upstream
+     * match is decided by the distribution's advisory for the installed revision (affected, fixed) or, lacking one,
+     * left undecided ({@link VulnMatch.Basis#BACKPORT_UNKNOWN}); advisories whose fix is newer than the installed
+     * revision are claimed even when no upstream record names them.
+     */
+    public List<VulnMatch> assess(Component c) {
+        List<Vulnerability> upstream = match(c);
+        if (c == null || !c.isDistroBuild()) {
+            return upstream.stream().map(v -> new VulnMatch(v, VulnMatch.Basis.UPSTREAM_RANGE, null)).toList();
+        }
+        Map<String, DistroAdvisory> byCve = advisoriesFor(c);
+        List<VulnMatch> out = new ArrayList<>();
+        for (Vulnerability v : upstream) {
+            DistroAdvisory a = byCve.remove(v.cveId());
+            out.add(new VulnMatch(v, a == null ? VulnMatch.Basis.BACKPORT_UNKNOWN : judge(a, c.packageVersion()), a));
+        }
+        for (DistroAdvisory a : byCve.values()) {
+            if (a.status() == DistroAdvisory.Status.FIXED && judge(a, c.packageVersion())
+                    == VulnMatch.Basis.DISTRO_AFFECTED) {
+                out.add(new VulnMatch(new Vulnerability(a.cve(), List.of(), a.summary(), urgency(a.urgency()), null,
+                        null, List.of(), a.source(), List.of(trackerUrl(a))), VulnMatch.Basis.DISTRO_AFFECTED, a));
+            }
+        }
+        return out;
+    }
+
+    /** The installed revision against the distribution's fix. */
+    private static VulnMatch.Basis judge(DistroAdvisory a, String installed) {
+        return switch (a.status()) {
+            case NOT_AFFECTED -> VulnMatch.Basis.DISTRO_FIXED;
+            case OPEN -> VulnMatch.Basis.DISTRO_AFFECTED;
+            case FIXED -> installed == null || installed.isBlank() ? VulnMatch.Basis.BACKPORT_UNKNOWN
+                    : DebianVersion.compare(installed, a.fixedVersion()) >= 0 ? VulnMatch.Basis.DISTRO_FIXED
+                    : VulnMatch.Basis.DISTRO_AFFECTED;
+        };
+    }
+
+    private static String trackerUrl(DistroAdvisory a) {
+        return a.distro().startsWith("debian") ? "https://security-tracker.debian.org/tracker/" + a.cve()
+                : "https://osv.dev/vulnerability/" + a.id();
+    }
+
+    /** Debian tracker urgency words; "unimportant" and "not yet assigned" say nothing about severity. */
+    private static org.iotb.model.Severity urgency(String u) {
+        if (u == null) {
+            return null;
+        }
+        return switch (u.replace("*", "").trim()) {
+            case "high" -> org.iotb.model.Severity.HIGH;
+            case "medium" -> org.iotb.model.Severity.MEDIUM;
+            case "low" -> org.iotb.model.Severity.LOW;
+            default -> null;
+        };
+    }
+
+    /** This distribution's advisories for the component's source package (or its catalogue names), by CVE. */
+    private Map<String, DistroAdvisory> advisoriesFor(Component c) {
+        if (advisoryIndex == null) {
+            Map<String, Map<String, DistroAdvisory>> idx = new HashMap<>();
+            for (DistroAdvisory a : advisories.values()) {
+                idx.computeIfAbsent(a.distro() + "\u0000" + a.sourcePackage(), k -> new LinkedHashMap<>())
+                        .put(a.cve(), a);
+            }
+            advisoryIndex = idx;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (c.distroPackage() != null) {
+            names.add(c.distroPackage().toLowerCase(Locale.ROOT));
+        }
+        signatures.byId(c.id()).ifPresent(s -> {
+            names.add(s.id());
+            s.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
+        });
+        Map<String, DistroAdvisory> out = new LinkedHashMap<>();
+        for (String n : names) {
+            advisoryIndex.getOrDefault(c.distro() + "\u0000" + n, Map.of()).forEach(out::putIfAbsent);
+        }
         return out;
     }
 

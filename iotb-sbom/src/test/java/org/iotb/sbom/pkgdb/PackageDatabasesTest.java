@@ -67,7 +67,11 @@ class PackageDatabasesTest {
             assertThat(e.line()).isEqualTo(1);
         });
         Component tz = sbom.components().stream().filter(c -> c.id().equals("pkg:tzdata")).findFirst().orElseThrow();
-        assertThat(tz.purl()).isEqualTo("pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all");
+        // no os-release here: the "+deb12u1" revision names the Debian release
+        assertThat(tz.purl()).isEqualTo("pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12");
+        assertThat(tz.distro()).isEqualTo("debian:12");
+        assertThat(ssl.distro()).isEqualTo("debian:12");
+        assertThat(ssl.distroPackage()).isEqualTo("openssl");
         assertThat(tz.cpe()).isNull();
     }
 

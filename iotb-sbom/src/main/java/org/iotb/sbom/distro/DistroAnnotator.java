@@ -1,0 +1,43 @@
+package org.iotb.sbom.distro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.iotb.model.Evidence;
+import org.iotb.sbom.Component;
+import org.iotb.sbom.ComponentSource;
+
+/**
+ * Marks the components a distribution built. A component from a package database already carries its distribution
+ * (set when the record is read); a component found by signature is a distribution build when its own banner says
+ * so ({@link DistroBanner}: "(Debian GLIBC 2.36-9+deb12u14)"). The banner's release wins when it names one; else
+ * the image's distribution is used if it is the same family (a Debian glibc in a Debian 12 image is Debian 12's);
+ * else the family alone is recorded, which leaves the backport status unknown rather than guessed.
+ */
+public final class DistroAnnotator {
+    private DistroAnnotator() {
+    }
+
+    public static List<Component> annotate(List<Component> components, Optional<Distro> image) {
+        List<Component> out = new ArrayList<>(components.size());
+        for (Component c : components) {
+            out.add(c.isDistroBuild() || c.source() != ComponentSource.SIGNATURE ? c : fromBanner(c, image));
+        }
+        return out;
+    }
+
+    private static Component fromBanner(Component c, Optional<Distro> image) {
+        for (Evidence e : c.evidence()) {
+            Optional<DistroBanner> b = DistroBanner.parse(e.excerpt());
+            if (b.isEmpty()) {
+                continue;
+            }
+            Distro d = b.get().distro();
+            if (d.release() == null && image.isPresent() && image.get().family().equals(d.family())) {
+                d = image.get();
+            }
+            return c.withDistro(d.key(), null, b.get().revision(), c.purl());
+        }
+        return c;
+    }
+}
