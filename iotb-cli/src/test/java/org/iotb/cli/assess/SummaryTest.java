@@ -13,8 +13,8 @@ class SummaryTest {
         String text = Summary.text(SampleAssessments.v2());
         assertThat(text).contains("\n  2 passes: 0 verified, 2 declared (1 consistent with evidence, 1 declared only)\n")
                 .contains("\n  1 pass: 1 verified, 0 declared\n")
-                .contains("bottom line: 1 of 3 passes were verified by evidence; 2 rest on the manufacturer's declarations"
-                        + " (1 consistent with evidence, 1 declared only).\n");
+                .contains("bottom line: 1 of 5 passes were verified by evidence; 4 rest on the manufacturer's declarations"
+                        + " (2 consistent with evidence, 2 declared only).\n");
         // the split follows its standard's row, before its failed mandatory ids
         assertThat(text.indexOf("etsi-en-303-645")).isLessThan(text.indexOf("2 passes: 0 verified"));
         assertThat(text.indexOf("2 passes: 0 verified")).isLessThan(text.indexOf("failed mandatory"));
@@ -23,14 +23,15 @@ class SummaryTest {
     @Test
     void listsConflicts() {
         assertThat(Summary.text(SampleAssessments.v1()))
-                .contains("\n1 conflict (evidence contradicts a declaration or the profile): etsi-en-303-645:5.1-1\n");
+                .contains("\n3 conflicts (evidence contradicts a declaration or the profile): etsi-en-303-645:5.1-1, mtsfb-tc-g044:6.1(a),"
+                        + " xiaomi-iot-baseline:3.1.2\n");
     }
 
     @Test
     void declarationsAloneSayNothingWasVerified() {
         Assessment a = SampleAssessments.declarationsOnly();
         assertThat(Summary.text(a)).contains("  5 passes: 0 verified, 5 declared only\n")
-                .contains("bottom line: Nothing was verified by evidence: all 5 passes rest on the manufacturer's declarations.\n")
+                .contains("bottom line: Nothing was verified by evidence: all 10 passes rest on the manufacturer's declarations.\n")
                 .doesNotContain("conflicts");
     }
 }
