@@ -339,10 +339,11 @@ public final class UnpackRun {
         ContainerRecord rec = new ContainerRecord(container, m.format(), m.offset(), extent > 0 ? extent : null,
                 m.description(), rel, depth, m.info().isEmpty() ? null : new LinkedHashMap<>(m.info()));
         containers.add(rec);
-        if ("uboot-env".equals(m.format()) && m.info().get("variables") instanceof Map<?, ?> vars) {
+        if (m.format().startsWith("uboot-") && m.info().get("variables") instanceof Map<?, ?> vars) {
             Map<String, String> v = new LinkedHashMap<>();
             vars.forEach((k, val) -> v.put(String.valueOf(k), String.valueOf(val)));
-            envs.add(new UBootEnvironment(container, m.offset(), extent, Boolean.TRUE.equals(m.info().get("redundant")), v));
+            envs.add(new UBootEnvironment(container, m.offset(), extent, Boolean.TRUE.equals(m.info().get("redundant")), v,
+                    Boolean.TRUE.equals(m.info().get("builtIn")) ? Boolean.TRUE : null));
         }
         int first = entries.size();
         Map<String, Integer> index = new LinkedHashMap<>();
