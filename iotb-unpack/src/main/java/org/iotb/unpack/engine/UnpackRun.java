@@ -276,6 +276,9 @@ public final class UnpackRun {
         if (depth == 0 || !placed.isEmpty()) {
             recordRegions(src, container, placed);
         }
+        if (madeBase[0] && !baseExists && placed.isEmpty()) {
+            deleteEmptyDir(base); // every candidate failed: no empty <file>.extracted left beside the file
+        }
         return atZero;
     }
 

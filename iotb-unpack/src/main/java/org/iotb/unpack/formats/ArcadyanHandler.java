@@ -21,8 +21,9 @@ import org.iotb.unpack.spi.Match;
  * pair-swapped and nibble-swapped. Undoing that puts the LZMA header (properties byte 0x5D, dictionary size) back
  * at offset 4.
  * <p>
- * Found by the obfuscated LZMA header itself ({@code 00 D5 08 00} at 0x68, what {@code 5D 00 00 80} becomes): the
- * handler restores the first 0x88 bytes, accepts only a plausible LZMA header at 4, and writes the whole
+ * Found by the obfuscated LZMA header itself ({@code 00 D5 08 00} at 0x68, what {@code 5D 00 00 80} becomes), at the
+ * start of a file only: the handler restores the first 0x88 bytes, accepts only a plausible LZMA header at 4 whose
+ * stream decodes (a trial of the first 4 KiB, as for plain LZMA), and writes the whole
  * de-obfuscated image as {@code deobfuscated.bin}, where the recursion finds the LZMA stream and what it holds.
  */
 public final class ArcadyanHandler implements FormatHandler {
@@ -63,7 +64,8 @@ public final class ArcadyanHandler implements FormatHandler {
     @Override
     public Optional<Match> identify(ByteSource s, long off) throws IOException {
         long size = s.size() - off;
-        if (off < 0 || size <= HEAD + 0x100 || size > MAX_SIZE) {
+        // the obfuscation covers a whole image: only at the start of a file (inside one, the 3-byte pattern is noise)
+        if (off != 0 || size <= HEAD + 0x100 || size > MAX_SIZE) {
             return Optional.empty();
         }
         byte[] r = restore(s.bytes(off, HEAD));
@@ -71,6 +73,13 @@ public final class ArcadyanHandler implements FormatHandler {
         long dict = (r[BLOCK1 + 1] & 0xffL) | (r[BLOCK1 + 2] & 0xffL) << 8 | (r[BLOCK1 + 3] & 0xffL) << 16
                 | (r[BLOCK1 + 4] & 0xffL) << 24;
         if (props != 0x5D || dict < 4096 || dict > (1L << 26) || Long.bitCount(dict) != 1) {
+            return Optional.empty();
+        }
+        // the restored stream must decode: a trial of the first bytes, as for plain LZMA
+        InputStream restored = new SequenceInputStream(new ByteArrayInputStream(r, BLOCK1, HEAD - BLOCK1),
+                s.stream(off + HEAD, size - HEAD));
+        if (!Streams.trial(new org.tukaani.xz.LZMAInputStream(restored, XzHandler.MEMORY_LIMIT_KIB),
+                Streams.TRIAL_BYTES)) {
             return Optional.empty();
         }
         Map<String, Object> info = new LinkedHashMap<>();
