@@ -3,6 +3,9 @@
 # Prints wall time, peak RSS (/usr/bin/time -v) and files recovered by each, and the ratios.
 # Not a test: run on demand, e.g.  scripts/bench-unpack.sh            (samples + a generated image)
 #                                  scripts/bench-unpack.sh IMG...      (your own images)
+#                                  REAL=1 scripts/bench-unpack.sh      (every real vendor image of the corpus:
+#                                      firmware/ and firmware/real-extra/, as FirmwareCorpusTest reads them)
+# IOTB_BUILD=0 uses the jar as built (no rebuild first).
 # Needs: java 17, binwalk, GNU time (/usr/bin/time), tar, xz, gzip. Results go to docs/benchmarks/unpack.md by hand.
 # ROUNDS=N (default 1) runs every image N times per tool and keeps each tool's median time.
 set -euo pipefail
@@ -15,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 #     rebuilt first; IOTB_MODULE=1 runs `iotb unpack` (org.iotb.cli.Main) from the fat jar on a plain JVM instead
 #     (scripts/dev-classpath.sh: no launcher, no class-data archive), to measure the engine without the launcher
 if [[ ${IOTB_MODULE:-0} != 1 ]]; then
-    (cd "$root" && ./mvnw -q -o package -DskipTests >/dev/null)
+    [[ ${IOTB_BUILD:-1} == 1 ]] && (cd "$root" && ./mvnw -q -o package -DskipTests >/dev/null)
     iotb=("$root/iotb" unpack)
 else
     cp=$("$root/scripts/dev-classpath.sh" 2>/dev/null)
@@ -26,7 +29,12 @@ fi
 #     Debian's binwalk does not extract here (its extractors for them are not packaged), timed the same way
 images=("$@")
 unread=()
-if [[ ${#images[@]} -eq 0 ]]; then
+if [[ ${#images[@]} -eq 0 && ${REAL:-0} == 1 ]]; then
+    # the real vendor images (not the format test files: FIT/DTB/TRX/zImage samples)
+    for f in "$samples"/firmware/*.bin "$samples"/firmware/*.fw "$samples"/firmware/*.ros "$samples"/firmware/real-extra/*; do
+        [[ -f "$f" ]] && images+=("$f")
+    done
+elif [[ ${#images[@]} -eq 0 ]]; then
     for f in jffs2_le.img jffs2_be.img ubi.img test.ubifs cramfs_le_fe.img squashfs_v2.0_be_broadcom_adsl_rootfs.bin \
              yaffs2_le.img; do
         [[ -f "$samples/filesystems/$f" ]] && unread+=("$samples/filesystems/$f")
@@ -76,6 +84,8 @@ content_files() { # tool dir -> count
             if [[ $b =~ ^[0-9A-F]+\.[A-Za-z0-9]+$ ]]; then
                 [[ -e "$d/${b%%.*}" ]] && continue
                 compgen -G "$d/*-root" >/dev/null && continue
+                # a zip/7z/cpio carve unpacks next to its raw copy (HEX.zip): the copy is no content either
+                [[ $b =~ \.(zip|7z|cpio|tar|jar)$ && $(find "$d" -mindepth 1 -maxdepth 1 | wc -l) -gt 1 ]] && continue
             fi
         fi
         n=$((n + 1))

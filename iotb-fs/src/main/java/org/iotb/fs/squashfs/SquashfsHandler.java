@@ -17,7 +17,8 @@ import org.iotb.unpack.spi.Match;
 
 /**
  * Squashfs in either byte order: 4.0 with every compressor Linux knows (gzip, lzma incl. the vendor raw-LZMA
- * layout, lzo, xz, lz4, zstd), and the older 3.x and 2.x layouts (zlib, or vendor LZMA detected per block).
+ * layout, lzo, xz, lz4, zstd), and the older 3.x and 2.x layouts (zlib, or vendor LZMA detected per block);
+ * standard and vendor magics alike ({@link SquashfsMagic}).
  */
 public final class SquashfsHandler implements FormatHandler {
     private static final int HEAD = 128;
@@ -29,7 +30,7 @@ public final class SquashfsHandler implements FormatHandler {
 
     @Override
     public List<Magic> magics() {
-        return List.of(Magic.ascii(0, "hsqs"), Magic.ascii(0, "sqsh"));
+        return SquashfsMagic.ALL.stream().map(m -> Magic.ascii(0, m.text())).toList();
     }
 
     /** A validated superblock of any version and how to decompress its blocks. */
@@ -74,10 +75,14 @@ public final class SquashfsHandler implements FormatHandler {
             info.put("version", g.major() + "." + g.minor());
             info.put("byteOrder", endian);
             info.put("compressor", p.compressor());
+            SquashfsMagic magic = SquashfsMagic.of(head);
+            if (!magic.standard()) {
+                info.put("magic", magic.text());
+            }
             info.put("blockSize", g.blockSize());
             info.put("inodes", g.inodeCount());
             info.put("bytesUsed", g.bytesUsed());
-            String desc = "squashfs " + g.major() + "." + g.minor() + " "
+            String desc = (magic.standard() ? "" : "vendor-magic '" + magic.text() + "' ") + "squashfs " + g.major() + "." + g.minor() + " "
                     + (g.order() == ByteOrder.LITTLE_ENDIAN ? "LE" : "BE") + ", " + p.compressor() + ", "
                     + g.inodeCount() + " inodes, " + g.bytesUsed() + " bytes";
             // mksquashfs pads the image to a multiple of 4 KiB; the padding belongs to the file system

@@ -18,18 +18,10 @@ record Superblock(ByteOrder order, long inodeCount, long mtime, int blockSize, l
     static final int FLAG_COMPRESSOR_OPTIONS = 0x0400;
     static final long NO_TABLE = -1L;
 
-    /** Returns the byte order announced by the magic, or null when there is no squashfs magic. */
+    /** Returns the byte order announced by the magic (standard or vendor, see {@link SquashfsMagic}), or null. */
     static ByteOrder orderOf(byte[] b) {
-        if (b.length < 4) {
-            return null;
-        }
-        if (b[0] == 'h' && b[1] == 's' && b[2] == 'q' && b[3] == 's') {
-            return ByteOrder.LITTLE_ENDIAN;
-        }
-        if (b[0] == 's' && b[1] == 'q' && b[2] == 's' && b[3] == 'h') {
-            return ByteOrder.BIG_ENDIAN;
-        }
-        return null;
+        SquashfsMagic m = SquashfsMagic.of(b);
+        return m == null ? null : m.order();
     }
 
     /** Version fields sit at 28/30 in every squashfs version, so this works before the layout is known. */

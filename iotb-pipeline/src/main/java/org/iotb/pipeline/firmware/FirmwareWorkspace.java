@@ -87,12 +87,20 @@ public final class FirmwareWorkspace implements AutoCloseable {
         return unpack;
     }
 
-    /** Variables of every CRC-valid U-Boot environment in the image (later blocks do not override earlier ones). */
+    /**
+     * Variables of every CRC-valid U-Boot environment in the image (later blocks do not override earlier ones),
+     * then those of U-Boot's compiled-in default environment, which U-Boot uses only where no valid block says
+     * otherwise.
+     */
     public Map<String, String> bootEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         if (unpack != null) {
-            for (UBootEnvironment e : unpack.ubootEnvironments()) {
-                e.variables().forEach(env::putIfAbsent);
+            for (boolean builtIn : new boolean[] {false, true}) {
+                for (UBootEnvironment e : unpack.ubootEnvironments()) {
+                    if (Boolean.TRUE.equals(e.builtIn()) == builtIn) {
+                        e.variables().forEach(env::putIfAbsent);
+                    }
+                }
             }
         }
         return env;

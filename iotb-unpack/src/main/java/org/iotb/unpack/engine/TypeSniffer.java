@@ -10,6 +10,11 @@ final class TypeSniffer {
     private TypeSniffer() {
     }
 
+    /** Whether the bytes start with the ELF magic (at least 4 bytes given). */
+    static boolean isElf(byte[] b) {
+        return b.length >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
+    }
+
     static String sniff(Path file) {
         byte[] b = new byte[512];
         int n = 0;
@@ -27,7 +32,7 @@ final class TypeSniffer {
         if (n == 0) {
             return "empty";
         }
-        if (n >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F') {
+        if (n >= 4 && isElf(b)) {
             return "elf";
         }
         if (n >= 2 && b[0] == '#' && b[1] == '!') {

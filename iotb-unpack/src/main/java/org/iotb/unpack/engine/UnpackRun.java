@@ -132,6 +132,7 @@ public final class UnpackRun {
             size = src.size();
             Set<String> ancestors = new HashSet<>();
             Files.createDirectory(root);
+            keepBareExecutable(src, imageName, root, rootName);
             carve(src, imageName, root, rootName, List.of(), 0, ancestors, true, null);
             sha = join(imageSha);
             profile = join(profileTask);
@@ -174,6 +175,34 @@ public final class UnpackRun {
         Path manifestFile = outDir.resolve("manifest.json");
         SafeOutput.write(manifestFile, stream -> Json.mapper().writeValue(stream, m));
         return new UnpackResult(outDir, manifestFile, m);
+    }
+
+    /**
+     * An ELF given as the image (one daemon, a VxWorks or kernel ELF) is itself what the checks must read: it is
+     * written whole into the tree as {@code 0-elf/<name>}, so the hardening checks and the SBOM see a binary
+     * rather than an empty tree. It is not carved again (the image's own carving below does that); what the
+     * carving finds inside it goes next to it as usual.
+     */
+    private void keepBareExecutable(ByteSource src, String imageName, Path root, String rootName) throws IOException {
+        if (src.size() < 52 || !TypeSniffer.isElf(src.bytes(0, 4))) {
+            return;
+        }
+        String dirName = "0-elf";
+        Path dir = root.resolve(dirName);
+        Files.createDirectory(dir);
+        String rel = rootName + "/" + dirName;
+        List<ProvenanceStep> chain = List.of(new ProvenanceStep(imageName, "elf", 0, src.size()));
+        SafeSink sink = new SafeSink(dir, rel, chain, budget, warnings, imageName + "@0 elf", src.size());
+        try (java.io.InputStream in = src.stream(0, src.size())) {
+            sink.file(safeDirName(imageName), 0755, 0, in);
+        }
+        for (ManifestEntry e : sink.entries()) {
+            entries.add(e.type() == EntryType.FILE ? e.withDetectedType("elf") : e);
+        }
+        ContainerRecord rec = new ContainerRecord(imageName, "elf", 0, src.size(),
+                "ELF executable given as the image: kept whole for the checks", rel, 0, null);
+        containers.add(rec);
+        listener.containerExtracted(rec, entries.size(), budget.bytesWritten());
     }
 
     /**
@@ -247,6 +276,9 @@ public final class UnpackRun {
         if (depth == 0 || !placed.isEmpty()) {
             recordRegions(src, container, placed);
         }
+        if (madeBase[0] && !baseExists && placed.isEmpty()) {
+            deleteEmptyDir(base); // every candidate failed: no empty <file>.extracted left beside the file
+        }
         return atZero;
     }
 
@@ -310,10 +342,11 @@ public final class UnpackRun {
         ContainerRecord rec = new ContainerRecord(container, m.format(), m.offset(), extent > 0 ? extent : null,
                 m.description(), rel, depth, m.info().isEmpty() ? null : new LinkedHashMap<>(m.info()));
         containers.add(rec);
-        if ("uboot-env".equals(m.format()) && m.info().get("variables") instanceof Map<?, ?> vars) {
+        if (m.format().startsWith("uboot-") && m.info().get("variables") instanceof Map<?, ?> vars) {
             Map<String, String> v = new LinkedHashMap<>();
             vars.forEach((k, val) -> v.put(String.valueOf(k), String.valueOf(val)));
-            envs.add(new UBootEnvironment(container, m.offset(), extent, Boolean.TRUE.equals(m.info().get("redundant")), v));
+            envs.add(new UBootEnvironment(container, m.offset(), extent, Boolean.TRUE.equals(m.info().get("redundant")), v,
+                    Boolean.TRUE.equals(m.info().get("builtIn")) ? Boolean.TRUE : null));
         }
         int first = entries.size();
         Map<String, Integer> index = new LinkedHashMap<>();
