@@ -1,8 +1,8 @@
 package org.iotb.firmware.checks;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,7 @@ class BootAndConfigChecksTest {
     Path root;
 
     private void write(String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        TreeFiles.write(root, path, text);
     }
 
     private Finding scan(String check) throws Exception {

@@ -1,14 +1,10 @@
 package org.iotb.firmware.precision;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import org.iotb.firmware.FirmwareScanOptions;
-import org.iotb.firmware.FirmwareScanner;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
@@ -26,25 +22,15 @@ class PrecisionRulesTest {
     Path root;
 
     private void write(String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+        TreeFiles.write(root, path, text);
     }
 
     private void binaryWithStrings(String path, String... strings) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[]{0, 1, 2, 3, (byte) 0xff, 0, (byte) 0x80, 0});
-        for (String s : strings) {
-            out.write(s.getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[]{0, (byte) 0x90, 0, 0});
-        }
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.write(p, out.toByteArray());
+        TreeFiles.binaryWithStrings(root, path, strings);
     }
 
     private Finding scan(String check) throws Exception {
-        return new FirmwareScanner().scan(root, FirmwareScanOptions.defaults().withChecks(Set.of(check))).get(0);
+        return TreeFiles.scan(root, check);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.iotb.firmware.precision;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipFile;
-import org.iotb.firmware.FirmwareScanOptions;
-import org.iotb.firmware.FirmwareScanner;
 import org.iotb.firmware.support.TestInputs;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
@@ -31,7 +29,7 @@ class PrecisionSamplesTest {
     Path root;
 
     private Finding scan(String check) throws Exception {
-        return new FirmwareScanner().scan(root, FirmwareScanOptions.defaults().withChecks(Set.of(check))).get(0);
+        return TreeFiles.scan(root, check);
     }
 
     private void copy(Path from, String to) throws IOException {

@@ -1,16 +1,13 @@
 package org.iotb.firmware.precision;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.iotb.firmware.FirmwareScanOptions;
-import org.iotb.firmware.FirmwareScanner;
 import org.iotb.firmware.elf.ElfFile;
 import org.iotb.firmware.elf.ElfHardening;
 import org.iotb.firmware.support.TestInputs;
@@ -31,26 +28,15 @@ class RealImagePrecisionTest {
     Path root;
 
     private void write(String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        TreeFiles.write(root, path, text);
     }
 
-    /** A non-text file whose printable strings are the given ones (NUL-separated, like a stripped binary). */
     private void binaryWithStrings(String path, String... strings) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[]{0, 1, 2, 3, (byte) 0xff, 0, (byte) 0x80, 0});
-        for (String s : strings) {
-            out.write(s.getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[]{0, (byte) 0x90, 0, 0});
-        }
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.write(p, out.toByteArray());
+        TreeFiles.binaryWithStrings(root, path, strings);
     }
 
     private Finding scan(String check) throws Exception {
-        return new FirmwareScanner().scan(root, FirmwareScanOptions.defaults().withChecks(Set.of(check))).get(0);
+        return TreeFiles.scan(root, check);
     }
 
     @Test

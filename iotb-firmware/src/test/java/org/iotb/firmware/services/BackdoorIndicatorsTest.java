@@ -1,10 +1,8 @@
 package org.iotb.firmware.services;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.iotb.firmware.FirmwareScanOptions;
@@ -19,17 +17,8 @@ class BackdoorIndicatorsTest {
     @TempDir
     Path root;
 
-    /** A non-text file whose printable strings are the given ones (NUL-separated, like a stripped binary). */
     private void binaryWithStrings(String path, String... strings) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[]{0, 1, 2, 3, (byte) 0xff, 0, (byte) 0x80, 0});
-        for (String s : strings) {
-            out.write(s.getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[]{0, (byte) 0x90, 0, 0});
-        }
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.write(p, out.toByteArray());
+        TreeFiles.binaryWithStrings(root, path, strings);
     }
 
     private Finding debug() throws Exception {

@@ -1,12 +1,9 @@
 package org.iotb.firmware.checks.cred;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import org.iotb.firmware.FirmwareScanOptions;
-import org.iotb.firmware.FirmwareScanner;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
@@ -20,13 +17,11 @@ class VendorCredentialsTest {
     Path root;
 
     private void write(String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        TreeFiles.write(root, path, text);
     }
 
     private Finding scan(String check) throws Exception {
-        return new FirmwareScanner().scan(root, FirmwareScanOptions.defaults().withChecks(Set.of(check))).get(0);
+        return TreeFiles.scan(root, check);
     }
 
     @Test

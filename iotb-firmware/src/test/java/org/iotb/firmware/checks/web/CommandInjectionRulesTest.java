@@ -1,15 +1,14 @@
 package org.iotb.firmware.checks.web;
 
+import org.iotb.firmware.testing.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.iotb.firmware.FirmwareScanOptions;
 import org.iotb.firmware.FirmwareScanner;
-import org.iotb.model.Evidence;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,7 @@ class CommandInjectionRulesTest {
     Path root;
 
     private void write(String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        TreeFiles.write(root, path, text);
     }
 
     private Finding scan() throws Exception {
