@@ -76,20 +76,16 @@ class EvidenceOutranksClaimsTest {
 
     @Test
     void theCleanTwinDrawsOnlyTheFailsItsEvidenceSupports() {
-        // Reviewed: the only fails left rest on sbom.component-vulnerable, which matches upstream versions
-        // (BusyBox 1.35.0: CVE-2022-28391; glibc 2.36: CVE-2023-4911) and cannot see Debian's patch level
-        // (glibc 2.36-9+deb12u3 and later carry the CVE-2023-4911 fix). Debian-patched builds, so these are
-        // the SBOM matcher's limits, reported for the vulnerability-matching work; nothing else fails.
-        Map<String, Set<String>> fails = verdicts(cleanAssessment, "fail");
-        assertThat(fails).as(clean.out).isEqualTo(Map.of(
-                "etsi-en-303-645", Set.of("5.2-3", "5.3-8"),
-                "mtsfb-tc-g044", Set.of("6.2.3", "6.3.8"),
-                "xiaomi-iot-baseline", Set.of("2.1.5")));
-        for (JsonNode v : cleanAssessment.get("verdicts")) {
-            if (v.get("verdict").asText().equals("fail")) {
-                assertThat(v.get("findings")).as(v.toString()).extracting(JsonNode::asText)
-                        .containsExactly("sbom.component-vulnerable");
-            }
+        // Reviewed: nothing fails. The Debian-built glibc 2.36 (CVE-2023-4911) and BusyBox 1.35.0 (CVE-2022-28391)
+        // are in their upstream ranges, but they are Debian builds whose backport status the bundled data cannot
+        // tell (Debian fixed CVE-2023-4911 in 2.36-9+deb12u3; this image has a later revision): a warning, so the
+        // vulnerability requirements are inconclusive, never a high-confidence fail (issue #13).
+        assertThat(verdicts(cleanAssessment, "fail")).as(clean.out).isEmpty();
+        for (String[] id : new String[][] {{"etsi-en-303-645", "5.3-8"}, {"mtsfb-tc-g044", "6.3.8"}}) {
+            JsonNode v = verdict(cleanAssessment, id[0], id[1]);
+            assertThat(v.get("verdict").asText()).as(v.toString()).isEqualTo("inconclusive");
+            assertThat(finding(cleanAssessment, "sbom.component-vulnerable").toString()).as(v.toString())
+                    .contains("distro backport status unknown");
         }
     }
 
