@@ -5,6 +5,7 @@ import org.iotb.assess.Assessment;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
+import org.iotb.report.RootCauses;
 import org.iotb.report.BasisText;
 
 /**
@@ -39,6 +40,11 @@ final class Summary {
             List<String> keys = conflicts.stream().limit(MAX_CONFLICTS).map(Verdict::key).toList();
             b.append(conflicts.size()).append(conflicts.size() == 1 ? " conflict" : " conflicts")
                     .append(" (evidence contradicts a declaration or the profile): ").append(String.join(", ", keys)).append(conflicts.size() > MAX_CONFLICTS ? ", …" : "").append('\n');
+        }
+        int failedMandatory = a.summary().stream().mapToInt(s -> s.mandatoryFailures().size()).sum();
+        String causes = RootCauses.statement(a, failedMandatory);
+        if (!causes.isEmpty()) {
+            b.append("root causes: ").append(causes).append('\n');
         }
         String verified = BasisText.verifiedStatement(a);
         if (!verified.isEmpty()) {

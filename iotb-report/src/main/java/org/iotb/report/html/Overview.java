@@ -14,6 +14,7 @@ import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 import org.iotb.report.BasisText;
+import org.iotb.report.RootCauses;
 
 /** The first page: what was assessed, the verdict per standard, the product levels, and what to fix first. */
 final class Overview {
@@ -76,6 +77,10 @@ final class Overview {
         if (open > 0) {
             text += " " + open + " requirement" + (open == 1 ? " still needs" : "s still need")
                     + " evidence: a declaration from the manufacturer or a profile fact.";
+        }
+        String causes = RootCauses.statement(a, mandatory);
+        if (!causes.isEmpty()) {
+            text += " " + causes;
         }
         String verified = BasisText.verifiedStatement(a);
         if (!verified.isEmpty()) {
