@@ -87,7 +87,7 @@ except Exception as e:
     print(f"| {name} | {ms/1000:.1f} | {budget} | {rss} | no JSON report ({e}) |"); sys.exit()
 # net.svc.* judge the inventory (which ports are open, telnet reachable), not what the protocol said
 own = [f for f in fs if not f["check"].startswith("net.svc.")]
-judged = [f"{f['check']}={f['outcome']}" for f in own if f["outcome"] in ("PASS", "FAIL")]
+judged = [f"{f['check']}={f['outcome']}" for f in own if f["outcome"].upper() in ("PASS", "FAIL")]
 inv = next((f["message"].split(": ", 1)[-1] for f in fs if f["check"] == "net.svc.inventory"), "?")
 summary = f"seen as {inv}; " + (f"JUDGED {', '.join(judged)}" if judged else "no PASS/FAIL")
 print(f"| {name} | {ms/1000:.1f} | {budget} | {rss} | {summary} |")
