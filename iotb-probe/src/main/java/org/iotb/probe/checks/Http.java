@@ -59,13 +59,25 @@ public final class Http {
                 OutputStream o = sock.getOutputStream();
                 o.write(req);
                 o.flush();
-                return HttpResponse.parse(readAll(sock.getInputStream()));
+                return HttpResponse.parse(headersEnded(readAll(sock.getInputStream())));
             }
         }
         try (Conn c = ctx.connect(s.port())) {
             c.send(req);
-            return HttpResponse.parse(c.readAvailable(MAX_BODY, ctx.options.readMillis(), null));
+            return HttpResponse.parse(headersEnded(c.readAvailable(MAX_BODY, ctx.options.readMillis(), null)));
         }
+    }
+
+    /**
+     * A reply whose header section never ended (a slowloris server dripping header bytes until our deadline) is no
+     * HTTP answer: judging "no credentials asked" from its status line would invent a pass (issue #20).
+     */
+    static byte[] headersEnded(byte[] raw) throws IOException {
+        String head = new String(raw, 0, Math.min(raw.length, MAX_BODY), StandardCharsets.ISO_8859_1);
+        if (raw.length > 0 && !head.contains("\r\n\r\n") && !head.contains("\n\n")) {
+            throw new IOException("HTTP reply headers did not end (" + raw.length + " bytes without a blank line)");
+        }
+        return raw;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -92,6 +92,10 @@ public final class AuthMethodsProbe {
                 return new Attempt(false, List.of(), "SSH protocol error: " + why, false);
             }
             String msg = String.valueOf(e.getMessage());
+            if (brokenProtocol(msg)) {
+                // e.g. a 1 MB version line: the server never spoke SSH, so nothing it did is a refusal
+                return new Attempt(false, List.of(), "SSH protocol error: " + msg, false);
+            }
             Matcher m = METHODS.matcher(msg);
             List<String> methods = new ArrayList<>();
             if (m.find()) {
@@ -108,6 +112,13 @@ public final class AuthMethodsProbe {
             }
             sockets.close();
         }
+    }
+
+    /** jsch's words for a server that broke the SSH protocol itself (as opposed to closing on us or refusing). */
+    static boolean brokenProtocol(String jschMessage) {
+        String m = jschMessage.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("invalid server's version string") || m.contains("packet corrupt")
+                || m.contains("invalid protocol");
     }
 
     /** Hands jsch sockets that the {@link Watchdog} closes when the attempt's wall-clock time is up. */

@@ -73,6 +73,75 @@ public final class HostileServices implements AutoCloseable {
         });
     }
 
+    /** A banner of about 1 MB on one line ("SSH-2.0-", "220 " or plain text), then silence: no line ends early. */
+    public int megabyteBanner(String prefix) throws IOException {
+        return listen((in, out) -> {
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'A');
+            out.write(prefix.getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 16; i++) {
+                out.write(chunk);
+            }
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(30_000);
+        });
+    }
+
+    /**
+     * Answers anything (a ClientHello) with an endless stream of TLS handshake records: the first starts a
+     * ServerHello claiming 16 MB, every later record continues it, so the handshake message never completes.
+     */
+    public int endlessTlsRecords() throws IOException {
+        return listen((in, out) -> {
+            in.read(new byte[4096]);
+            byte[] body = new byte[16_384];
+            body[0] = 2;
+            body[1] = (byte) 0xff;
+            body[2] = (byte) 0xff;
+            body[3] = (byte) 0xff;
+            while (true) {
+                out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+                out.write(body);
+                out.flush();
+                body[0] = body[1] = body[2] = body[3] = 0;
+                Thread.sleep(1);
+            }
+        });
+    }
+
+    /** Slowloris the other way round: a status line, then one header byte per second, never a blank line. */
+    public int slowlorisHttp() throws IOException {
+        return listen((in, out) -> {
+            in.read(new byte[4096]);
+            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (true) {
+                Thread.sleep(1000);
+                out.write('x');
+                out.flush();
+            }
+        });
+    }
+
+    /**
+     * Answers an MQTT CONNECT with a packet whose remaining length is the protocol maximum (268,435,455 bytes):
+     * a CONNACK (0x20) or a PUBLISH (0x30) that would need 256 MB, followed by an endless trickle of junk.
+     */
+    public int absurdMqtt(int packetType) throws IOException {
+        return listen((in, out) -> {
+            in.read(new byte[4096]);
+            out.write(new byte[] {(byte) packetType, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 0, 0});
+            out.flush();
+            byte[] junk = new byte[1024];
+            while (true) {
+                Thread.sleep(10);
+                out.write(junk);
+                out.flush();
+            }
+        });
+    }
+
     private static void readLine(InputStream in) throws IOException {
         for (int i = 0; i < 256; i++) {
             int c = in.read();
