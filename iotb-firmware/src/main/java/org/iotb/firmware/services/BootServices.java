@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.TreeFile;
 
@@ -18,7 +19,8 @@ import org.iotb.firmware.tree.TreeFile;
  * What an image starts at boot, for every init flavour found: busybox/sysvinit inittab (or BusyBox init's built-in
  * table when there is none), rcS and rc.local, init.d scripts enabled through rc?.d/rc.d links or S??-names
  * (busybox), OpenWrt procd (procd_set_param command) and rc.common START= scripts, systemd units enabled in *.wants,
- * inetd.conf and xinetd.d. It follows what a shell does: scripts reached from a started script, files sourced with
+ * inetd.conf and xinetd.d; the Ralink SDK's read-only /etc_ro/inittab and /etc_ro/rcS (copied to /etc at boot) stand in
+ * when /etc has none. It follows what a shell does: scripts reached from a started script, files sourced with
  * {@code .}/{@code source}, {@code for i in /etc/init0.d/S??*} loops (any glob, {@code `ls GLOB`}, {@code find DIR
  * -name PAT}, {@code run-parts DIR}), and variables set from files of the image ({@code x=`cat /etc/config/x`}).
  * Only the first word of each shell command counts as a start, so {@code killall telnetd} or
@@ -56,6 +58,8 @@ public final class BootServices {
     private static final Pattern FIXED_LOGIN = Pattern.compile("(?:^|\\s)-u\\s+['\"]?([^\\s'\":$]+):([^\\s'\"]+)['\"]?(?=\\s|$)");
     /** Shell function libraries: sourced or globbed, they define functions and hooks, they start nothing. */
     private static final Pattern LIBRARY_DIR = Pattern.compile("(?:^|\\s)/+(?:lib|usr/lib|usr/share)/");
+    /** A symbol of a vendor inetd manager (ATP_MIC_InetdLaunchApp, InetdMngrInit). */
+    private static final Pattern VENDOR_INETD = Pattern.compile("Inetd(?:Launch|Mngr|Manager|Start)");
     private static final Set<String> TELNET_DAEMONS = Set.of("telnetd", "utelnetd", "in.telnetd");
 
     private final List<BootCommand> commands;
@@ -182,7 +186,7 @@ public final class BootServices {
         }
 
         void run() {
-            Optional<TreeFile> inittab = tree.resolve("etc/inittab");
+            Optional<TreeFile> inittab = tree.resolve("etc/inittab").or(() -> tree.resolve("etc_ro/inittab"));
             if (inittab.isPresent()) {
                 inittab(inittab.get());
             } else {
@@ -191,6 +195,10 @@ public final class BootServices {
             for (String p : List.of("etc/init.d/rcS", "etc/rc.local", "etc/rc.d/rc.local", "etc/init.d/rc.local",
                     "etc/rcS", "etc/rc", "etc/init.d/rc", "etc/rc.d/rcS")) {
                 tree.resolve(p).ifPresent(this::enqueue);
+            }
+            if (queue.isEmpty()) {
+                // the Ralink SDK keeps its boot files read-only in /etc_ro and copies them to /etc (made at run time)
+                tree.resolve("etc_ro/rcS").ifPresent(this::enqueue);
             }
             boolean rcDirs = false;
             for (TreeFile f : tree.files()) {
@@ -464,12 +472,16 @@ public final class BootServices {
             boolean initVisible = !read.isEmpty();
             boolean inetdStarted = commands.stream().anyMatch(c -> c.program().equals("inetd"));
             String installed = inetdProgram();
+            String vendor = initVisible && !inetdStarted && installed == null && !inetdCommentedOut()
+                    && tree.file("etc/inetd.conf").isPresent() ? vendorInetd() : null;
             tree.resolve("etc/inetd.conf").ifPresent(f -> {
                 read.add(f.path());
-                if (initVisible && !inetdStarted && installed == null) {
+                if (initVisible && !inetdStarted && installed == null && vendor == null) {
                     return;
                 }
-                String note = inetdStarted || !initVisible ? "" : " (inetd installed at " + installed + ")";
+                String note = inetdStarted || !initVisible ? "" : installed != null
+                        ? " (inetd installed at " + installed + ")"
+                        : " (via inetd.conf; inetd started outside the boot scripts: an inetd manager in " + vendor + ")";
                 List<String> ls = tree.lines(f);
                 for (int i = 0; i < ls.size() && i < MAX_LINES; i++) {
                     String t = ls.get(i).strip();
@@ -512,6 +524,33 @@ public final class BootServices {
                     lines.add(new BootLine(f.path(), serverLine, "server = " + server));
                 }
             }
+        }
+
+        /** A boot file that names inetd only in a comment ("#/sbin/inetd"): someone switched it off. */
+        boolean inetdCommentedOut() {
+            for (String src : read) {
+                Optional<TreeFile> f = tree.file(src);
+                if (f.isPresent() && f.get().isText()
+                        && tree.lines(f.get()).stream().anyMatch(l -> l.strip().matches("#.*\\binetd\\b.*"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A vendor program that runs inetd.conf itself, named by its strings (Huawei ATP's bin/mic exports
+         * ATP_MIC_InetdLaunchApp and is started by the vendor's cms, not by a boot script); BusyBox is left out (its
+         * applet list names inetd whether or not it is linked: an applet counts through its link only).
+         */
+        String vendorInetd() {
+            for (TreeFile f : tree.files(f -> f.path().matches("(?:usr/)?s?bin/[^/]+") && f.kind() == FileKind.ELF
+                    && !f.name().startsWith("busybox") && f.size() < 4_000_000)) {
+                if (tree.strings(f).stream().anyMatch(h -> VENDOR_INETD.matcher(h.text()).find())) {
+                    return f.path();
+                }
+            }
+            return null;
         }
 
         /** Where the image installs an inetd program (a file or a busybox applet link), or null. */

@@ -187,6 +187,51 @@ class BootServicesTest {
     }
 
     @Test
+    void inetdConfCountsWhenAVendorInetdManagerIsInstalled() throws Exception {
+        // the Huawei HG532e as shipped: no inetd program at all; bin/mic (started by the vendor's cms, which no boot
+        // script names) exports ATP_MIC_InetdLaunchApp and serves etc/inetd.conf itself
+        write("etc/inittab", "::sysinit:/etc/init.d/rcS\n::respawn:-/bin/sh\n");
+        write("etc/init.d/rcS", "#!/bin/sh\n/bin/echo \"rcs\"\nPATH=/sbin:/bin:/usr/bin:/usr/sbin\nexport PATH\n");
+        write("etc/inetd.conf", "echo\tstream\ttcp\tnowait\troot\tinternal\n"
+                + "ftp\tstream\ttcp\tnowait\troot\t/bin/ftpd ftpd\n"
+                + "telnet\tstream  tcp \tnowait  root    /bin/telnetd telnetd -L /bin/login\n");
+        write("bin/busybox", "\u007fELF\u0000\u0000inetd\u0000telnetd\u0000");
+        write("bin/cms", "\u007fELF\u0000\u0000ATP_MSG_SendMsg\u0000");
+        Finding f = scan("fw.svc.telnet");
+        assertThat(f.outcome()).as("no inetd anywhere: inetd.conf serves nothing").isEqualTo(Outcome.PASS);
+        write("bin/mic", "\u007fELF\u0000\u0000ATP_MIC_InetdLaunchApp\u0000ATP_MIC_InetdMngrInit\u0000");
+        f = scan("fw.svc.telnet");
+        assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(f.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.path() + ":" + e.line()).isEqualTo("etc/inetd.conf:3");
+            assertThat(e.excerpt()).contains("via inetd.conf; inetd started outside the boot scripts")
+                    .contains("bin/mic");
+        });
+        assertThat(scan("fw.svc.ftp").outcome()).isEqualTo(Outcome.FAIL);
+        // a boot script that comments inetd out switched it off (the 2009 Broadcom rootfs: "#/sbin/inetd")
+        write("etc/init.d/rcS", "#!/bin/sh\nmount -a\n#/sbin/inetd\n");
+        assertThat(scan("fw.svc.telnet").outcome()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void ralinkSdkBootFilesInEtcRoAreRead() throws Exception {
+        // the Trident V7209 (Ralink SDK) layout: /etc is made at run time from the read-only /etc_ro
+        write("etc_ro/inittab", "::sysinit:/etc_ro/rcS\nttyS1::respawn:/bin/sh\n");
+        write("etc_ro/rcS", "#!/bin/sh\nmount -a\nmkdir -p /var/run\ntelnetd\ngoahead &\n");
+        BootServices b = boot();
+        assertThat(b.sources()).contains("etc_ro/inittab", "etc_ro/rcS");
+        assertThat(b.commands()).extracting(c -> c.program() + "@" + c.source() + ":" + c.line())
+                .contains("telnetd@etc_ro/rcS:4", "goahead@etc_ro/rcS:5");
+        Finding f = scan("fw.svc.telnet");
+        assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(f.evidence()).extracting(e -> e.path() + ":" + e.line()).containsExactly("etc_ro/rcS:4");
+        // an image with its own /etc boot files keeps them: etc_ro is then only a copy source
+        write("etc/inittab", "::sysinit:/etc/init.d/rcS\n");
+        write("etc/init.d/rcS", "#!/bin/sh\nmount -a\n");
+        assertThat(boot().sources()).doesNotContain("etc_ro/inittab", "etc_ro/rcS");
+    }
+
+    @Test
     void hostileTreesAreReadWithinBounds() throws Exception {
         write("etc/inittab", "::sysinit:/etc/init.d/rcS\n");
         write("etc/init.d/rcS", "#!/bin/sh\nfor i in /etc/many/* ; do $i ; done\n. /etc/init.d/rcS\n");

@@ -14,7 +14,9 @@ import org.iotb.firmware.tree.TreeFile;
  * User/password pairs in vendor default configurations: {@code key=value} files ({@code *.cfg} such as Tenda's
  * webroot/default.cfg with {@code sys.baseusername=user} / {@code sys.baseuserpass=user}, nvram default files with
  * {@code http_username} / {@code http_passwd}) and OpenWrt UCI files ({@code option username} / {@code option password}
- * in one {@code config} section). A pair is a user key and a password key that share their prefix and end in a user
+ * in one {@code config} section) and INI files ({@code *.ini} with {@code [section]} headers, such as the Neo Coolcam
+ * camera's conf/config_user.ini with {@code username = "admin     "} / {@code password = "admin     "} per
+ * {@code [userN]} section; quoted values are padded with blanks, which are not part of the value). A pair is a user key and a password key that share their prefix and end in a user
  * word (username, user, login …) and a password word (password, passwd, userpass, pwd …); pairs without a user name
  * are ignored, and so are password values that are hashes or references ({@code $p$root}, {@code $1$…}).
  */
@@ -35,6 +37,7 @@ public final class ConfigCredentials {
     private static final Pattern CLIENT_PREFIX = Pattern.compile(
             "(?i)(?:^|.*[^a-z])(?:ppp\\w*|ppoe|pptp|l2tp\\w*|ddns\\d*|dyndns|smtp|e?mail|wan\\d*|vpn|wisp|3g|4g|lte|"
                     + "radius|cloud|ntp|tr069|cwmp|acs|sip|voip|proxy|wps|wpa|psk|wifi|wlan\\d*|ssid\\d*)(?:[^a-z].*|$)");
+    private static final Pattern INI_SECTION = Pattern.compile("^\\[([^\\]]+)\\]$");
     private static final Pattern KEY_VALUE = Pattern.compile("^([A-Za-z][\\w.\\-]*)\\s*=\\s*(.*?)\\s*$");
     private static final Pattern UCI_CONFIG = Pattern.compile("^config\\s+['\"]?([\\w-]+)['\"]?.*");
     private static final Pattern UCI_OPTION = Pattern.compile("^option\\s+['\"]?([\\w-]+)['\"]?\\s+(?:'([^']*)'|\"([^\"]*)\"|(\\S+))\\s*$");
@@ -42,13 +45,13 @@ public final class ConfigCredentials {
     private ConfigCredentials() {
     }
 
-    /** The files read as vendor configurations: *.cfg, nvram defaults, and UCI files under etc/config. */
+    /** The files read as vendor configurations: *.cfg, *.ini, nvram defaults, and UCI files under etc/config. */
     static boolean isVendorConfig(TreeFile f) {
         if (!f.isText() || f.size() > MAX_SIZE || f.size() == 0) {
             return false;
         }
         String n = f.name().toLowerCase(Locale.ROOT);
-        return n.endsWith(".cfg") || n.contains("nvram") || isUci(f);
+        return n.endsWith(".cfg") || n.endsWith(".ini") || n.contains("nvram") || isUci(f);
     }
 
     static boolean isUci(TreeFile f) {
@@ -70,19 +73,32 @@ public final class ConfigCredentials {
 
     private record Entry(String key, String value, int line) { }
 
+    /**
+     * key=value lines, paired per {@code [section]} when the file has INI section headers (one login per section),
+     * else over the whole file.
+     */
     private static void keyValue(TreeFile f, List<String> lines, List<ConfigLogin> out) {
+        String format = f.name().toLowerCase(Locale.ROOT).endsWith(".ini") ? "ini" : "key=value";
         Map<String, Entry> entries = new LinkedHashMap<>();
+        String section = "";
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).strip();
             if (t.startsWith("#") || t.startsWith("//") || t.startsWith(";")) {
                 continue;
             }
+            Matcher s = INI_SECTION.matcher(t);
+            if (s.matches()) {
+                pair(f, new ArrayList<>(entries.values()), format, section, out);
+                entries = new LinkedHashMap<>();
+                section = f.name() + " " + s.group(1); // file and section say what the login is for
+                continue;
+            }
             Matcher m = KEY_VALUE.matcher(t);
             if (m.matches()) {
-                entries.putIfAbsent(m.group(1), new Entry(m.group(1), unquote(m.group(2)), i + 1));
+                entries.putIfAbsent(m.group(1), new Entry(m.group(1), unquote(m.group(2)).strip(), i + 1));
             }
         }
-        pair(f, new ArrayList<>(entries.values()), "key=value", "", out);
+        pair(f, new ArrayList<>(entries.values()), format, section, out);
     }
 
     private static void uci(TreeFile f, List<String> lines, List<ConfigLogin> out) {

@@ -105,6 +105,32 @@ class VendorCredentialsTest {
     }
 
     @Test
+    void iniSectionsArePairedOneLoginPerSection() throws Exception {
+        // mnt/mtd/ipc/conf/config_user.ini of the Neo Coolcam B18EV1007.4.1 camera image: blank-padded quoted values,
+        // one [userN] section per account, unused sections with an empty user name
+        StringBuilder ini = new StringBuilder();
+        String[][] users = {{"admin", "15"}, {"user", "3"}, {"guest", "1"}, {"", "3"}};
+        for (int i = 0; i < users.length; i++) {
+            String u = String.format("%-15s", users[i][0]);
+            ini.append(String.format("%-49s%n", "[user" + i + "]"))
+                    .append(String.format("%-31s= \"%s\"%n", "username", u))
+                    .append(String.format("%-31s= \"%s\"%n", "password", u))
+                    .append(String.format("%-31s= \"%-15s\"%n", "authtype", users[i][1]))
+                    .append(String.format("%-31s= \"%-15s\"%n", "authgroup", ""));
+        }
+        write("mnt/mtd/ipc/conf/config_user.ini", ini.toString());
+        assertThat(ConfigCredentials.read(FileTree.index(root)))
+                .extracting(l -> l.user() + ":" + l.password() + "@" + l.line() + " " + l.format())
+                .containsExactly("admin:admin@3 ini", "user:user@8 ini", "guest:guest@13 ini");
+        Finding def = scan("fw.cred.default-password");
+        assertThat(def.outcome()).as(def.message()).isEqualTo(Outcome.FAIL);
+        assertThat(def.evidence()).extracting(e -> e.path() + ":" + e.line()).containsExactly(
+                "mnt/mtd/ipc/conf/config_user.ini:3", "mnt/mtd/ipc/conf/config_user.ini:8",
+                "mnt/mtd/ipc/conf/config_user.ini:13");
+        assertThat(scan("fw.cred.empty-password").outcome()).isEqualTo(Outcome.NOT_RUN);
+    }
+
+    @Test
     void configsWithoutLoginsChangeNothing() throws Exception {
         write("etc/app.cfg", "log.level=3\nwan.username=isp@example\nwan.password=\nuser.theme=dark\n");
         assertThat(scan("fw.cred.default-password").outcome()).isEqualTo(Outcome.NOT_RUN);
