@@ -1,0 +1,96 @@
+package org.iotb.firmware.precision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.iotb.firmware.testing.TreeFiles;
+import org.iotb.model.Evidence;
+import org.iotb.model.Finding;
+import org.iotb.model.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Precision of fw.net.plaintext-endpoint and fw.cred.hardcoded on router web UIs (issue #18, corpus pendings),
+ * each on the real lines of the image that misled the check: DD-WRT's /etc/www webcomp bundle (help links,
+ * comment blocks of bundled scripts) and the form objects of Huawei HG532e's etc/webimg. Each test also shows that
+ * a real weakness beside the noise is still reported.
+ */
+class WebUiPrecisionTest {
+    @TempDir
+    Path root;
+
+    /** Lines of etc/www of ddwrt_rootfs_squashfs3_be_tqsh.fs (DD-WRT v24), as the image has them. */
+    private static final String DDWRT_WWW = String.join("\n",
+            "/*",
+            "OpenWRT port of this file based originally on the following:",
+            "$Id: graph_cpu.php 41 2006-01-12 18:48:27Z mkasper $",
+            "part of m0n0wall (http://m0n0.ch/wall)",
+            "*/",
+            "var win = window.open(\"http://www.dd-wrt.com/help/english/\" + url, 'DDWRT_Help', 'top=' + top);",
+            "<div>The complete list of available options : {j}http://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html\""
+                    + " target=\"_new\">DNSMasq man</a>.</div>",
+            "<li>{j}http://www.dd-wrt.com/forum\" target=\"_new\">Forum</a></li>",
+            "<dd>rstats is a bandwidth monitoring tool. You can download this plugin {j}http://www.adobe.com/svg/viewer/"
+                    + "install/main.html\" title=\"Adobe SVG Viewer download area\" target=\"_blank\">here</a><br/>",
+            "/*",
+            "  Based on Lightbox JS: Fullsize Image Overlays ",
+            "  by Lokesh Dhakar - http://www.huddletogether.com",
+            "  For more information on this script, visit:",
+            "  http://huddletogether.com/projects/lightbox/",
+            "*/",
+            "");
+
+    @Test
+    void ddwrtWebBundleHelpLinksAreNotEndpoints() throws Exception {
+        TreeFiles.write(root, "etc/www", DDWRT_WWW);
+        Finding f = TreeFiles.scan(root, "fw.net.plaintext-endpoint");
+        assertThat(f.outcome()).as(f.message() + " " + f.evidence()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void ddwrtWebBundleStillReportsAnEndpointTheUiCalls() throws Exception {
+        TreeFiles.write(root, "etc/www", DDWRT_WWW + "xhr.open('GET', \"http://api.vendor-cloud.cn/v1/status\");\n");
+        Finding f = TreeFiles.scan(root, "fw.net.plaintext-endpoint");
+        assertThat(f.outcome()).isEqualTo(Outcome.WARNING);
+        assertThat(f.evidence()).extracting(Evidence::line).containsExactly(16);
+    }
+
+    @Test
+    void openwrtPlaintextFeedsStayReported() throws Exception {
+        // OpenWrt r42647 (LibraryBox MR3020): the package feeds are fetched over http, a real plaintext endpoint
+        TreeFiles.write(root, "etc/opkg.conf",
+                "src/gz attitude_adjustment http://downloads.openwrt.org/attitude_adjustment/12.09/ar71xx/generic/packages\n"
+                        + "dest root /\ndest ram /tmp\nlists_dir ext /var/opkg-lists\noption overlay_root /overlay\n"
+                        + "src/gz piratebox http://stable.openwrt.piratebox.de/all/packages\n");
+        TreeFiles.write(root, "etc/www", DDWRT_WWW);
+        Finding f = TreeFiles.scan(root, "fw.net.plaintext-endpoint");
+        assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(f.evidence()).extracting(Evidence::path).containsExactly("etc/opkg.conf");
+    }
+
+    @Test
+    void huaweiFormObjectPlaceholderIsNotACredential() throws Exception {
+        // etc/webimg of huawei_hg532e_V100R001C01B020: the page shows this dummy in the password box
+        TreeFiles.write(root, "etc/webimg", String.join("\n",
+                "function WanPPPConstruction(Domain, Name, UserName)",
+                "{",
+                "this.Domain = Domain;",
+                "this.UserName = UserName;",
+                "if (PasswordIsNull == 1)",
+                "{",
+                "this.Password = '';",
+                "}",
+                "else",
+                "{",
+                "this.Password = '@1GV)Z<!';",
+                "}",
+                "}", ""));
+        Finding f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.outcome()).as(f.message() + " " + f.evidence()).isNotIn(Outcome.FAIL, Outcome.WARNING);
+        // a real secret assigned in the same page is still reported
+        TreeFiles.write(root, "etc/webimg", "var password = 'Xk9#pQ2vLm7z';\n");
+        f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.outcome()).isIn(Outcome.FAIL, Outcome.WARNING);
+    }
+}
