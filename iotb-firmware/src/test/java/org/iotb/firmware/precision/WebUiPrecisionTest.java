@@ -93,4 +93,20 @@ class WebUiPrecisionTest {
         f = TreeFiles.scan(root, "fw.cred.hardcoded");
         assertThat(f.outcome()).isIn(Outcome.FAIL, Outcome.WARNING);
     }
+
+    @Test
+    void publicCarrierApnLoginsAreNotDeviceSecrets() throws Exception {
+        // tplink_tl-mr3020_v1_3.17.2: the 3G carrier table of the web UI and the dial-up profiles in etc/3gISP
+        TreeFiles.write(root, "web/localiztion/3g.js", String.join("\n",
+                "var w3gisp_js = new Array();", "w3gisp_js = ", "{", "\tlocation0 :", "\t{",
+                "\t\tisp0 :", "\t\t{", "\t\t\tisp_name : \"claro\",", "\t\t\tapn : \"igprs.claro.com.ar\",",
+                "            username : \"clarogprs\",", "            password : \"clarogprs999\"", "\t\t}", "\t}", "}", ""));
+        TreeFiles.write(root, "etc/3gISP/ISP0", "dial_num=#777\napn=\nusername=ctnet@mycdma.cn\npassword=vnet.mobi\n");
+        Finding f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.outcome()).as(f.message() + " " + f.evidence()).isNotIn(Outcome.FAIL, Outcome.WARNING);
+        // a secret in another config of the same image is still reported
+        TreeFiles.write(root, "etc/cloud.conf", "password=Xk9pQ2vLm7zR4\n");
+        f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.evidence()).extracting(Evidence::path).containsExactly("etc/cloud.conf");
+    }
 }
