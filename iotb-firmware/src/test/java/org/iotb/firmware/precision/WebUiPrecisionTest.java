@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Precision of fw.net.plaintext-endpoint and fw.cred.hardcoded on router web UIs (issue #18, corpus pendings),
  * each on the real lines of the image that misled the check: DD-WRT's /etc/www webcomp bundle (help links,
- * comment blocks of bundled scripts) and the form objects of Huawei HG532e's etc/webimg. Each test also shows that
- * a real weakness beside the noise is still reported.
+ * HTML comment blocks of bundled pages) and TP-Link MR3020's mobile-carrier APN tables. Each test also shows
+ * that a real weakness beside the noise is still reported.
  */
 class WebUiPrecisionTest {
     @TempDir
@@ -22,11 +22,11 @@ class WebUiPrecisionTest {
 
     /** Lines of etc/www of ddwrt_rootfs_squashfs3_be_tqsh.fs (DD-WRT v24), as the image has them. */
     private static final String DDWRT_WWW = String.join("\n",
-            "/*",
+            "</div><?xml version=\"1.0\" encoding=\"iso-8859-1\"?>",
+            "<!--",
             "OpenWRT port of this file based originally on the following:",
-            "$Id: graph_cpu.php 41 2006-01-12 18:48:27Z mkasper $",
             "part of m0n0wall (http://m0n0.ch/wall)",
-            "*/",
+            "-->",
             "var win = window.open(\"http://www.dd-wrt.com/help/english/\" + url, 'DDWRT_Help', 'top=' + top);",
             "<div>The complete list of available options : {j}http://thekelleys.org.uk/dnsmasq/docs/dnsmasq-man.html\""
                     + " target=\"_new\">DNSMasq man</a>.</div>",
@@ -70,31 +70,6 @@ class WebUiPrecisionTest {
     }
 
     @Test
-    void huaweiFormObjectPlaceholderIsNotACredential() throws Exception {
-        // etc/webimg of huawei_hg532e_V100R001C01B020: the page shows this dummy in the password box
-        TreeFiles.write(root, "etc/webimg", String.join("\n",
-                "function WanPPPConstruction(Domain, Name, UserName)",
-                "{",
-                "this.Domain = Domain;",
-                "this.UserName = UserName;",
-                "if (PasswordIsNull == 1)",
-                "{",
-                "this.Password = '';",
-                "}",
-                "else",
-                "{",
-                "this.Password = '@1GV)Z<!';",
-                "}",
-                "}", ""));
-        Finding f = TreeFiles.scan(root, "fw.cred.hardcoded");
-        assertThat(f.outcome()).as(f.message() + " " + f.evidence()).isNotIn(Outcome.FAIL, Outcome.WARNING);
-        // a real secret assigned in the same page is still reported
-        TreeFiles.write(root, "etc/webimg", "var password = 'Xk9#pQ2vLm7z';\n");
-        f = TreeFiles.scan(root, "fw.cred.hardcoded");
-        assertThat(f.outcome()).isIn(Outcome.FAIL, Outcome.WARNING);
-    }
-
-    @Test
     void publicCarrierApnLoginsAreNotDeviceSecrets() throws Exception {
         // tplink_tl-mr3020_v1_3.17.2: the 3G carrier table of the web UI and the dial-up profiles in etc/3gISP
         TreeFiles.write(root, "web/localiztion/3g.js", String.join("\n",
@@ -108,5 +83,15 @@ class WebUiPrecisionTest {
         TreeFiles.write(root, "etc/cloud.conf", "password=Xk9pQ2vLm7zR4\n");
         f = TreeFiles.scan(root, "fw.cred.hardcoded");
         assertThat(f.evidence()).extracting(Evidence::path).containsExactly("etc/cloud.conf");
+    }
+
+    @Test
+    void codeHiddenFromOldBrowsersInAnHtmlCommentIsStillRead() throws Exception {
+        // <script><!-- ... //--> is live code, not a comment (old router UIs write their scripts this way)
+        TreeFiles.write(root, "etc/www", DDWRT_WWW + "<script type=\"text/javascript\">\n<!--\n"
+                + "xhr.open('GET', \"http://api.vendor-cloud.cn/v1/status\");\n//-->\n</script>\n");
+        Finding f = TreeFiles.scan(root, "fw.net.plaintext-endpoint");
+        assertThat(f.outcome()).isEqualTo(Outcome.WARNING);
+        assertThat(f.evidence()).extracting(Evidence::line).containsExactly(18);
     }
 }
