@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Precision of fw.net.plaintext-endpoint and fw.cred.hardcoded on router web UIs (issue #18, corpus pendings),
  * each on the real lines of the image that misled the check: DD-WRT's /etc/www webcomp bundle (help links,
- * HTML comment blocks of bundled pages) and TP-Link MR3020's mobile-carrier APN tables. Each test also shows
+ * HTML comment blocks of bundled pages) Huawei HG532e's etc/webimg bundle and TP-Link MR3020's mobile-carrier APN tables. Each test also shows
  * that a real weakness beside the noise is still reported.
  */
 class WebUiPrecisionTest {
@@ -67,6 +67,33 @@ class WebUiPrecisionTest {
         Finding f = TreeFiles.scan(root, "fw.net.plaintext-endpoint");
         assertThat(f.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(f.evidence()).extracting(Evidence::path).containsExactly("etc/opkg.conf");
+    }
+
+    @Test
+    void huaweiFormObjectPlaceholderIsNotACredential() throws Exception {
+        // etc/webimg of huawei_hg532e_V100R001C01B020 (all pages in one file, judged as web pages by
+        // data/web-bundle-paths.txt): the page fills the password box with a dummy and compares the field with it
+        TreeFiles.write(root, "etc/webimg", String.join("\n",
+                "function WanPPPConstruction(Domain, Name, UserName)",
+                "{",
+                "this.Domain = Domain;",
+                "this.UserName = UserName;",
+                "if (PasswordIsNull == 1)",
+                "{",
+                "this.Password = '';",
+                "}",
+                "else",
+                "{",
+                "this.Password = '@1GV)Z<!';",
+                "}",
+                "}",
+                "if (getValue('Password') != '@1GV)Z<!')", ""));
+        Finding f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.outcome()).as(f.message() + " " + f.evidence()).isNotIn(Outcome.FAIL, Outcome.WARNING);
+        // a real secret assigned in the same page is still reported
+        TreeFiles.write(root, "etc/webimg", "var password = 'Xk9#pQ2vLm7z';\n");
+        f = TreeFiles.scan(root, "fw.cred.hardcoded");
+        assertThat(f.outcome()).isIn(Outcome.FAIL, Outcome.WARNING);
     }
 
     @Test
