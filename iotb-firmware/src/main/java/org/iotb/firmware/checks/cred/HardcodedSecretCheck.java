@@ -89,7 +89,8 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
         int files = 0;
         for (TreeFile f : ctx.tree().files()) {
             boolean binary = f.kind() == FileKind.ELF || f.kind() == FileKind.BINARY;
-            String scope = scope(f.kind());
+            FileKind kind = org.iotb.firmware.checks.rules.WebBundles.kindForRules(f); // a bundled web UI is pages
+            String scope = scope(kind);
             List<Compiled> applicable = rules.stream().filter(c -> c.rule().scopes().contains(scope)
                     && (c.excludePath() == null || !c.excludePath().matcher(f.path()).find())).toList();
             if (applicable.isEmpty() || Documentation.is(ctx.tree(), f)) {
@@ -111,7 +112,7 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
                 continue;
             }
             List<String> lines = ctx.tree().lines(f);
-            Comments comments = Comments.of(f.kind(), f.path());
+            Comments comments = Comments.of(kind, f.path());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (line.length() > 4096) {
@@ -150,7 +151,8 @@ public final class HardcodedSecretCheck implements FirmwareCheck {
         java.util.Set<String> out = new java.util.HashSet<>();
         // pages unpacked from vendor blobs often have no extension (Huawei's "data"), so every text kind counts
         for (TreeFile f : ctx.tree().files(f -> f.kind() == FileKind.WEB_ASSET || f.kind() == FileKind.TEXT
-                || f.kind() == FileKind.SCRIPT || f.kind() == FileKind.SOURCE)) {
+                || f.kind() == FileKind.SCRIPT || f.kind() == FileKind.SOURCE
+                || org.iotb.firmware.checks.rules.WebBundles.kindForRules(f) == FileKind.WEB_ASSET)) {
             for (String line : ctx.tree().lines(f)) {
                 if (line.length() > 4096 || line.indexOf('=') < 0) {
                     continue;

@@ -13,12 +13,24 @@ public final class Comments {
     private final boolean hash;
     private final boolean cStyle;
     private final boolean other;
-    private boolean inBlock;
+    /** Web pages: {@code <!-- ... -->} blocks span lines too (a licence header of a bundled page). */
+    private final boolean html;
+    /** The end marker of the block comment the previous line left open, or null. */
+    private String blockEnd;
+    /** Whether the last non-blank text read opened a script element (its "<!--" hides code from old browsers). */
+    private boolean afterScriptTag;
+    private static final java.util.regex.Pattern SCRIPT_TAG_END =
+            java.util.regex.Pattern.compile("(?i)<script\\b[^>]*>\\s*$");
 
     private Comments(boolean hash, boolean cStyle, boolean other) {
+        this(hash, cStyle, other, false);
+    }
+
+    private Comments(boolean hash, boolean cStyle, boolean other, boolean html) {
         this.hash = hash;
         this.cStyle = cStyle;
         this.other = other;
+        this.html = html;
     }
 
     /** The comment syntax of a text file of {@code kind} at {@code path}. */
@@ -27,7 +39,8 @@ public final class Comments {
         boolean php = p.endsWith(".php") || p.endsWith(".inc");
         return switch (kind) {
             case SCRIPT, CONFIG, TEXT -> new Comments(true, false, true);
-            case SOURCE, WEB_ASSET -> new Comments(php || p.endsWith(".cgi") || p.endsWith(".lua"), true, true);
+            case SOURCE -> new Comments(php || p.endsWith(".cgi") || p.endsWith(".lua"), true, true);
+            case WEB_ASSET -> new Comments(php || p.endsWith(".cgi") || p.endsWith(".lua"), true, true, true);
             default -> new Comments(true, false, false);
         };
     }
@@ -64,28 +77,40 @@ public final class Comments {
         return stripTrailing(s);
     }
 
-    /** Removes {@code /* ... *}{@code /} spans (and remembers an unterminated one for the next lines). */
+    /**
+     * Removes {@code /* ... *}{@code /} spans, and in web pages {@code <!-- ... -->} spans (and remembers an
+     * unterminated one for the next lines).
+     */
     private String stripBlocks(String s) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
-            if (inBlock) {
-                int end = s.indexOf("*/", i);
+            if (blockEnd != null) {
+                int end = s.indexOf(blockEnd, i);
                 if (end < 0) {
                     return out.toString();
                 }
-                inBlock = false;
-                i = end + 2;
+                i = end + blockEnd.length();
+                blockEnd = null;
                 continue;
             }
-            int start = s.indexOf("/*", i);
+            int c = s.indexOf("/*", i);
+            int h = html ? s.indexOf("<!--", i) : -1;
+            if (h >= 0 && (afterScriptTag && s.substring(i, h).isBlank()
+                    || SCRIPT_TAG_END.matcher(s.substring(0, h)).find())) {
+                h = -1; // <script><!-- ... //--> hides code from old browsers: the code is live
+            }
+            int start = c < 0 || h >= 0 && h < c ? h : c;
             if (start < 0 || insideQuotes(s, start)) {
                 out.append(s, i, s.length());
                 break;
             }
             out.append(s, i, start);
-            inBlock = true;
-            i = start + 2;
+            blockEnd = start == h ? "-->" : "*/";
+            i = start + (start == h ? 4 : 2);
+        }
+        if (html && !s.isBlank()) {
+            afterScriptTag = SCRIPT_TAG_END.matcher(s).find();
         }
         return out.toString();
     }

@@ -81,15 +81,16 @@ public final class PatternRuleCheck implements FirmwareCheck {
         for (TreeFile f : ctx.tree().files()) {
             boolean textual = f.isText();
             boolean binary = f.kind() == FileKind.ELF || f.kind() == FileKind.BINARY;
+            FileKind kind = WebBundles.kindForRules(f); // a web UI bundled in one file is judged as web pages
             List<Compiled> applicable = rules.stream().filter(c -> c.regex() != null
-                    && (textual && c.kinds().contains(f.kind()) || binary && c.strings())).toList();
+                    && (textual && c.kinds().contains(kind) || binary && c.strings())).toList();
             if (applicable.isEmpty() || Documentation.is(ctx.tree(), f)) {
                 continue; // manuals, banners and help text carved out of programs describe, they do not act
             }
             filesRead++;
             if (textual) {
                 List<String> lines = ctx.tree().lines(f);
-                Comments comments = Comments.of(f.kind(), f.path());
+                Comments comments = Comments.of(kind, f.path());
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
                     if (line.length() > MAX_LINE) {
@@ -104,7 +105,7 @@ public final class PatternRuleCheck implements FirmwareCheck {
                         String hit = match(c, code, lower);
                         if (hit != null) {
                             add(c, Evidence.line(f.path(), i + 1, c.rule().rule() + ": " + Results.excerpt(line)),
-                                    fails, warns, infos, perRule, f.kind());
+                                    fails, warns, infos, perRule, kind);
                         }
                     }
                 }
