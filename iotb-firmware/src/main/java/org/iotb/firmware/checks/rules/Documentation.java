@@ -1,15 +1,6 @@
 package org.iotb.firmware.checks.rules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.FileTree;
 import org.iotb.firmware.tree.TreeFile;
@@ -21,7 +12,7 @@ import org.iotb.firmware.tree.TreeFile;
  * text, not a command the device runs). Text-based rules judge scripts and configs where they act, so they skip these.
  */
 public final class Documentation {
-    private static final List<Pattern> PATHS = load();
+    private static final PathPatterns PATHS = PathPatterns.load("/org/iotb/firmware/data/documentation-paths.txt");
     /** The unpacker writes what it carves out of file F under "F.extracted/". */
     private static final String CARVED = ".extracted/";
 
@@ -52,12 +43,7 @@ public final class Documentation {
 
     /** Whether the path is one of data/documentation-paths.txt. */
     public static boolean byPath(String path) {
-        for (Pattern p : PATHS) {
-            if (p.matcher(path).find()) {
-                return true;
-            }
-        }
-        return false;
+        return PATHS.matches(path);
     }
 
     /** The ELF file {@code path} was carved out of (at any depth of ".extracted/" nesting), if any. */
@@ -70,21 +56,5 @@ public final class Documentation {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<Pattern> load() {
-        try (InputStream in = Documentation.class.getResourceAsStream("/org/iotb/firmware/data/documentation-paths.txt")) {
-            List<Pattern> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String l; (l = r.readLine()) != null; ) {
-                l = l.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    out.add(Pattern.compile(l, Pattern.CASE_INSENSITIVE));
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

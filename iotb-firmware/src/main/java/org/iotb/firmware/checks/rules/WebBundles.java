@@ -1,14 +1,5 @@
 package org.iotb.firmware.checks.rules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.TreeFile;
 
@@ -18,7 +9,7 @@ import org.iotb.firmware.tree.TreeFile;
  * help link in the UI is read as a link a person clicks, not as a server the device calls.
  */
 public final class WebBundles {
-    private static final List<Pattern> PATHS = load();
+    private static final PathPatterns PATHS = PathPatterns.load("/org/iotb/firmware/data/web-bundle-paths.txt");
 
     private WebBundles() {
     }
@@ -30,27 +21,6 @@ public final class WebBundles {
 
     /** Whether the path is one of data/web-bundle-paths.txt. */
     static boolean byPath(String path) {
-        for (Pattern p : PATHS) {
-            if (p.matcher(path).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Pattern> load() {
-        try (InputStream in = WebBundles.class.getResourceAsStream("/org/iotb/firmware/data/web-bundle-paths.txt")) {
-            List<Pattern> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String l; (l = r.readLine()) != null; ) {
-                l = l.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    out.add(Pattern.compile(l, Pattern.CASE_INSENSITIVE));
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PATHS.matches(path);
     }
 }
