@@ -46,6 +46,7 @@ public final class RootCauses {
         int shown = Math.min(causes.size(), 8);
         return failedMandatory + (failedMandatory == 1 ? " failed mandatory requirement comes" : " failed mandatory requirements come")
                 + " from " + causes.size() + (causes.size() == 1 ? " root cause: " : " root causes: ")
-                + String.join(", ", causes.subList(0, shown)) + (causes.size() > shown ? ", …" : "") + ".";
+                + String.join(", ", causes.subList(0, shown))
+                + (causes.size() > shown ? " and " + (causes.size() - shown) + " more" : "") + ".";
     }
 }
