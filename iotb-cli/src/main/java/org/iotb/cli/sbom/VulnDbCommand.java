@@ -13,10 +13,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code iotb vulndb import FILE… | status [--db DIR]}: manage the local vulnerability store. */
+/**
+ * {@code iotb vulndb update | import FILE… | import --verify BUNDLE | bundle -o FILE | status [--db DIR]}: fill and
+ * carry the local vulnerability store (see docs/vulnerability-data.md).
+ */
 @Command(name = "vulndb", mixinStandardHelpOptions = true,
-        description = "Manage the local vulnerability store (OSV and NVD files you downloaded).",
-        subcommands = {VulnDbCommand.Import.class, VulnDbCommand.Status.class})
+        description = "Manage the local vulnerability store: download feeds, import files, bundle it for offline use.",
+        subcommands = {VulnDbCommand.Import.class, VulnDbCommand.Status.class, VulnDbUpdateCommand.class,
+            VulnDbBundleCommand.class})
 public final class VulnDbCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Store directory (default: $IOTB_VULNDB or ~/.cache/iotb/vulndb).")
@@ -36,7 +40,10 @@ public final class VulnDbCommand implements Callable<Integer> {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import OSV (JSON record, array or zip) and NVD CVE API 2.0 JSON files, gzip allowed.")
+            description = {"Import OSV (JSON record, array or zip), NVD CVE API 2.0 JSON and Debian security tracker"
+                + " JSON files, gzip allowed.",
+                "With --verify: load a bundle written by 'iotb vulndb bundle' after checking every file's sha256"
+                + " against its manifest (exit 2 on any mismatch); the store then holds exactly the bundle's data."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         VulnDbCommand parent;
@@ -47,13 +54,24 @@ public final class VulnDbCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
+        @Option(names = "--verify", description = "The files are bundles (iotb vulndb bundle): verify, then load.")
+        boolean verify;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (verify) {
+                return VulnDbBundleCommand.importBundles(files, parent.store(), out, err);
+            }
             VulnDb vdb = VulnDb.open(parent.store());
             int failures = 0;
             for (Path f : files) {
+                if (VulnDbBundleCommand.looksLikeBundle(f)) {
+                    failures++;
+                    err.printf("%s: a vulnerability data bundle: load it with 'iotb vulndb import --verify %s'%n", f, f);
+                    continue;
+                }
                 try {
                     VulnDb.ImportRecord r = vdb.importFile(f);
                     out.printf("%s: %s, %d records read, %d kept (about components iotb identifies), %d skipped%n",
@@ -85,10 +103,18 @@ public final class VulnDbCommand implements Callable<Integer> {
             out.printf("starter: %s bundled records%n", s.get("starter"));
             out.printf("nvd:     %s records%n", s.get("nvd"));
             out.printf("osv:     %s records%n", s.get("osv"));
+            for (String k : List.of("distro", "kev", "epss")) {
+                if (s.containsKey(k)) {
+                    out.printf("%-8s %s %s%n", k + ":", s.get(k), k.equals("distro") ? "distribution advisories"
+                            : k.equals("kev") ? "known exploited CVEs (CISA KEV)" : "EPSS scores");
+                }
+            }
             @SuppressWarnings("unchecked")
             List<VulnDb.ImportRecord> imports = (List<VulnDb.ImportRecord>) s.get("imports");
             for (VulnDb.ImportRecord r : imports) {
-                out.printf("  imported %s (%s, %d kept) at %s%n", r.file(), r.format(), r.kept(), r.at());
+                out.printf("  imported %s (%s%s, %d kept%s) at %s%n", r.file(), r.source() == null ? ""
+                        : r.source() + ", ", r.format(), r.kept(), r.newestRecord() == null ? ""
+                        : ", newest record " + r.newestRecord(), r.at());
             }
             out.flush();
             return 0;

@@ -27,13 +27,15 @@ import org.iotb.model.Json;
  * multi-hundred-megabyte NVD year feed does not have to fit in memory at once.
  */
 final class FeedReader {
-    record Counts(String format, int records, int skipped) {
+    /** {@code newest}: the latest lastModified (NVD) / modified (OSV) date-time seen, ISO, or null. */
+    record Counts(String format, int records, int skipped, String newest) {
     }
 
     private final ObjectMapper mapper = Json.mapper();
     private String format = "unknown";
     private int records;
     private int skipped;
+    private String newest;
 
     private Consumer<DistroAdvisory> advisories = a -> { };
 
@@ -46,7 +48,7 @@ final class FeedReader {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             readStream(raw, sink, 0);
         }
-        return new Counts(format, records, skipped);
+        return new Counts(format, records, skipped, newest);
     }
 
     private void readStream(InputStream in, Consumer<Vulnerability> sink, int depth) throws IOException {
@@ -97,7 +99,9 @@ final class FeedReader {
                         nvd = true;
                         format = "nvd";
                         while (p.nextToken() == JsonToken.START_OBJECT) {
-                            count(NvdParser.parse(p.readValueAsTree()), sink);
+                            JsonNode item = p.readValueAsTree();
+                            seen(item.path("cve").path("lastModified").asText(null));
+                            count(NvdParser.parse(item), sink);
                         }
                     } else if (v == JsonToken.START_OBJECT && !nvd) {
                         JsonNode value = p.readValueAsTree();
@@ -125,6 +129,7 @@ final class FeedReader {
 
     private void handle(JsonNode n, Consumer<Vulnerability> sink) {
         if (OsvParser.looksLikeOsv(n)) {
+            seen(n.path("modified").asText(null));
             format = format.equals("nvd") ? "mixed" : "osv";
             List<DistroAdvisory> distro = OsvDistroParser.parse(n);
             Vulnerability upstream = OsvParser.parse(n);
@@ -136,9 +141,18 @@ final class FeedReader {
             distro.forEach(advisories);
         } else if (n.has("cve")) {
             format = "nvd";
+            seen(n.path("cve").path("lastModified").asText(null));
             count(NvdParser.parse(n), sink);
         } else {
             skipped++;
+        }
+    }
+
+    /** Keeps the latest record date; NVD writes "2024-07-02T17:15:03.463", OSV "2024-07-02T17:15:03Z". */
+    private void seen(String dateTime) {
+        String d = FeedDates.normalise(dateTime);
+        if (d != null && (newest == null || d.compareTo(newest) > 0)) {
+            newest = d;
         }
     }
 

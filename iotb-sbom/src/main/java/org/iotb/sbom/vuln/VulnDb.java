@@ -50,9 +50,20 @@ public final class VulnDb {
     private final Map<String, DistroAdvisory> advisories = new LinkedHashMap<>();
     private Map<String, Map<String, DistroAdvisory>> advisoryIndex;
     private Map<String, List<Vulnerability>> index;
+    /** CISA KEV and EPSS (see {@link #knownExploited}). */
+    private final ExploitData exploits = new ExploitData();
 
-    /** One import, as logged in imports.json and shown by {@code iotb vulndb status}. */
-    public record ImportRecord(String file, String format, int records, int kept, int skipped, Instant at) {
+    /**
+     * One import, as logged in imports.json and shown by {@code iotb vulndb status}: {@code source} is the feed an
+     * {@code iotb vulndb update} downloaded it from ({@code nvd}, {@code osv}, {@code debian}, {@code kev},
+     * {@code epss}; null for a file the user imported), {@code newestRecord} the latest record date in it (ISO UTC,
+     * see {@link FeedDates}; null when the format has none, as the Debian tracker export).
+     */
+    public record ImportRecord(String file, String format, int records, int kept, int skipped, Instant at,
+            String source, String newestRecord) {
+        public ImportRecord(String file, String format, int records, int kept, int skipped, Instant at) {
+            this(file, format, records, kept, skipped, at, null, null);
+        }
     }
 
     private VulnDb(Path storeDir, SignatureSet signatures) {
@@ -106,6 +117,7 @@ public final class VulnDb {
                 advisories.put(a.key(), a);
             }
         }
+        exploits.load(storeDir);
         Path log = storeDir.resolve("imports.json");
         if (Files.isRegularFile(log)) {
             imports.addAll(m.readValue(log.toFile(), new TypeReference<List<ImportRecord>>() { }));
@@ -117,35 +129,56 @@ public final class VulnDb {
      * does not identify are counted but not kept.
      */
     public ImportRecord importFile(Path file) throws IOException {
+        return importFiles(List.of(file), null, file.toAbsolutePath().toString(), Instant.now());
+    }
+
+    /**
+     * Imports several files as one import (the pages of one NVD download), logged once with its {@code source},
+     * {@code label} (the URL or file) and {@code at} (for a download: when it started, the next incremental update's
+     * starting point).
+     */
+    public ImportRecord importFiles(List<Path> files, String source, String label, Instant at) throws IOException {
         if (storeDir == null) {
             throw new IllegalStateException("the bundled database has no store to import into");
         }
-        org.iotb.model.io.InputFiles.requireFile(file, "vulnerability file"); // a FIFO or device would never end
         List<Vulnerability> kept = new ArrayList<>();
         List<DistroAdvisory> keptAdvisories = new ArrayList<>();
         int[] dropped = {0};
-        FeedReader.Counts counts = new FeedReader().read(file, v -> {
-            Vulnerability relevant = relevantPart(v);
-            if (relevant == null) {
-                dropped[0]++;
-            } else {
-                kept.add(relevant);
-            }
-        }, a -> {
-            if (signatures.byPackageName(a.sourcePackage()).isPresent()) {
-                keptAdvisories.add(a);
-            } else {
-                dropped[0]++; // a package iotb cannot identify
-            }
-        });
+        String format = null;
+        int records = 0;
+        int skipped = 0;
+        String newest = null;
+        for (Path file : files) {
+            org.iotb.model.io.InputFiles.requireFile(file, "vulnerability file"); // a FIFO or device would never end
+            FeedReader.Counts c = new FeedReader().read(file, v -> {
+                Vulnerability relevant = relevantPart(v);
+                if (relevant == null) {
+                    dropped[0]++;
+                } else {
+                    kept.add(relevant);
+                }
+            }, a -> {
+                if (signatures.byPackageName(a.sourcePackage()).isPresent()) {
+                    keptAdvisories.add(a);
+                } else {
+                    dropped[0]++; // a package iotb cannot identify
+                }
+            });
+            format = format == null || format.equals(c.format()) || c.records() == 0 ? c.format() : "mixed";
+            records += c.records();
+            skipped += c.skipped();
+            newest = FeedDates.later(newest, c.newest());
+        }
+        FeedReader.Counts counts = new FeedReader.Counts(format == null ? "unknown" : format, records, skipped,
+                newest);
         for (DistroAdvisory a : keptAdvisories) {
             advisories.put(a.key(), a);
         }
         for (Vulnerability v : kept) {
             bySource.computeIfAbsent(v.source(), k -> new LinkedHashMap<>()).put(v.id(), v);
         }
-        ImportRecord rec = new ImportRecord(file.toAbsolutePath().toString(), counts.format(), counts.records(),
-                kept.size() + keptAdvisories.size(), counts.skipped() + dropped[0], Instant.now());
+        ImportRecord rec = new ImportRecord(label, counts.format(), counts.records(),
+                kept.size() + keptAdvisories.size(), counts.skipped() + dropped[0], at, source, counts.newest());
         imports.add(rec);
         save();
         index = null;
@@ -189,6 +222,7 @@ public final class VulnDb {
         if (!advisories.isEmpty()) {
             writeAtomically(dir.resolve(DISTRO_FILE), m.writeValueAsBytes(advisories.values()));
         }
+        exploits.save(dir);
         writeAtomically(dir.resolve("imports.json"), m.writeValueAsBytes(imports));
     }
 
@@ -206,6 +240,12 @@ public final class VulnDb {
         }
         if (!advisories.isEmpty()) {
             s.put("distro", advisories.size());
+        }
+        if (exploits.kevCount() > 0) {
+            s.put("kev", exploits.kevCount());
+        }
+        if (exploits.epssCount() > 0) {
+            s.put("epss", exploits.epssCount());
         }
         s.put("imports", List.copyOf(imports));
         return s;
@@ -383,6 +423,112 @@ public final class VulnDb {
         }
         for (String k : keys) {
             idx.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+    }
+
+    // ---- feeds: KEV/EPSS, update bookkeeping, the files of the store (iotb vulndb update/bundle) ----
+
+    /** The CISA KEV entry of this CVE, when the KEV catalog was imported and lists it. */
+    public Optional<KnownExploited> knownExploited(String cve) {
+        return exploits.knownExploited(cve);
+    }
+
+    /** The EPSS score of this CVE, when EPSS scores were imported and score it. */
+    public Optional<EpssScore> epss(String cve) {
+        return exploits.epss(cve);
+    }
+
+    /** The matches with their KEV and EPSS data, known-exploited first, then by EPSS score, otherwise in order. */
+    public List<VulnMatch> withExploitData(List<VulnMatch> matches) {
+        List<VulnMatch> out = new ArrayList<>();
+        for (VulnMatch m : matches) {
+            String cve = m.vulnerability().cveId();
+            out.add(m.withExploitData(knownExploited(cve).orElse(null), epss(cve).orElse(null)));
+        }
+        out.sort(VulnMatch.EXPLOITED_FIRST); // stable: the order of equal matches is kept
+        return out;
+    }
+
+    /** Imports CISA's KEV catalog JSON, replacing the catalog held before (it is always the whole list). */
+    public ImportRecord importKev(Path file, String source, String label, Instant at) throws IOException {
+        requireStore();
+        org.iotb.model.io.InputFiles.requireFile(file, "KEV catalog");
+        ExploitData.Kev kev = ExploitData.readKev(file);
+        exploits.setKev(kev);
+        ImportRecord rec = new ImportRecord(label, "cisa-kev", kev.entries().size(), kev.entries().size(), 0, at,
+                source, ExploitData.newest(kev));
+        imports.add(rec);
+        save();
+        return rec;
+    }
+
+    /**
+     * Imports FIRST's EPSS CSV (gzip allowed), keeping the scores of the CVEs the store and starter set know (import
+     * EPSS after the vulnerability records; {@code iotb vulndb update} does).
+     */
+    public ImportRecord importEpss(Path file, String source, String label, Instant at) throws IOException {
+        requireStore();
+        org.iotb.model.io.InputFiles.requireFile(file, "EPSS file");
+        Set<String> known = knownCves();
+        Map.Entry<ExploitData.Epss, Integer> read = ExploitData.readEpss(file, known::contains);
+        exploits.setEpss(read.getKey());
+        ImportRecord rec = new ImportRecord(label, "epss-csv", read.getValue(), read.getKey().scores().size(),
+                read.getValue() - read.getKey().scores().size(), at, source, read.getKey().scoreDate());
+        imports.add(rec);
+        save();
+        return rec;
+    }
+
+    /** When the last {@code iotb vulndb update} of this source started (its next incremental start). */
+    public Optional<Instant> lastUpdate(String source) {
+        return imports.stream().filter(r -> source.equals(r.source()) && r.at() != null).map(ImportRecord::at)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** The import log, oldest first. */
+    public List<ImportRecord> imports() {
+        return List.copyOf(imports);
+    }
+
+    /** The names of the store's data files that exist (what a bundle carries), sorted. */
+    public List<String> storeFiles() {
+        if (storeDir == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String f : STORE_FILES) {
+            if (Files.isRegularFile(storeDir.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Every file the store can hold; nothing else in the directory belongs to it. */
+    public static final List<String> STORE_FILES = List.of("distro.json", ExploitData.EPSS_FILE, "imports.json",
+            ExploitData.KEV_FILE, "nvd.json", "osv.json");
+
+    /** Records per store file, for a bundle manifest: vulnerabilities, advisories, KEV entries, EPSS scores. */
+    public Map<String, Integer> recordCounts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        bySource.forEach((k, v) -> m.put(k, v.size()));
+        m.put("distro", advisories.size());
+        m.put("kev", exploits.kevCount());
+        m.put("epss", exploits.epssCount());
+        return m;
+    }
+
+    private Set<String> knownCves() {
+        Set<String> out = new HashSet<>();
+        bySource.values().forEach(m -> m.values().forEach(v -> out.add(v.cveId())));
+        starter.forEach(v -> out.add(v.cveId()));
+        advisories.values().forEach(a -> out.add(a.cve()));
+        return out;
+    }
+
+    private void requireStore() {
+        if (storeDir == null) {
+            throw new IllegalStateException("the bundled database has no store to import into");
         }
     }
 }

@@ -1,10 +1,24 @@
 package org.iotb.sbom.vuln;
 
+import java.util.Comparator;
+
 /**
  * One known vulnerability judged against one component: how it was decided ({@link Basis}) and, for a
- * distribution build, the advisory that decided it (null when none was found).
+ * distribution build, the advisory that decided it (null when none was found). {@code knownExploited} (CISA KEV) and
+ * {@code epss} rank the match when that data was imported (see {@link VulnDb#withExploitData}); both are null
+ * otherwise and never change whether a component is affected.
  */
-public record VulnMatch(Vulnerability vulnerability, Basis basis, DistroAdvisory advisory) {
+public record VulnMatch(Vulnerability vulnerability, Basis basis, DistroAdvisory advisory,
+        KnownExploited knownExploited, EpssScore epss) {
+
+    /** Known-exploited first, then the higher EPSS score; matches without either keep their order. */
+    public static final Comparator<VulnMatch> EXPLOITED_FIRST = Comparator
+            .comparing((VulnMatch m) -> m.knownExploited() == null)
+            .thenComparing(m -> m.epss() == null ? 0.0 : -m.epss().score());
+
+    public VulnMatch(Vulnerability vulnerability, Basis basis, DistroAdvisory advisory) {
+        this(vulnerability, basis, advisory, null, null);
+    }
 
     public enum Basis {
         /** A vendor's own build whose upstream version is in an affected range. */
@@ -20,5 +34,10 @@ public record VulnMatch(Vulnerability vulnerability, Basis basis, DistroAdvisory
     /** True if the component is claimed affected (a fail), as opposed to fixed or undecided. */
     public boolean claimed() {
         return basis == Basis.UPSTREAM_RANGE || basis == Basis.DISTRO_AFFECTED;
+    }
+
+    /** This match with its exploitation data. */
+    public VulnMatch withExploitData(KnownExploited kev, EpssScore score) {
+        return new VulnMatch(vulnerability, basis, advisory, kev, score);
     }
 }
