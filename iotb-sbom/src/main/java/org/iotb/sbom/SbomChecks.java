@@ -120,7 +120,7 @@ public final class SbomChecks {
     private Map<Component, List<VulnMatch>> assessed(Sbom sbom) {
         Map<Component, List<VulnMatch>> m = new LinkedHashMap<>();
         for (Component c : sbom.components()) {
-            List<VulnMatch> v = db.assess(c);
+            List<VulnMatch> v = db.withExploitData(db.assess(c)); // KEV and EPSS, when imported, rank them
             if (!v.isEmpty()) {
                 m.put(c, v);
             }
@@ -186,7 +186,7 @@ public final class SbomChecks {
                 + "distribution's fix or has none yet: " + fixes(matches) + ")"
                 : " (matched by version, " + c.confidence().id() + " confidence identification)")
                 + (distro ? "; distribution package " + c.packageVersion() + ": the distribution may have"
-                + " back-ported fixes, check its security tracker" : "");
+                + " back-ported fixes, check its security tracker" : "") + exploitedNote(matches);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("component", componentData(c));
         data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
@@ -215,7 +215,7 @@ public final class SbomChecks {
                 + " build" + (c.packageVersion() == null ? "" : " " + c.packageVersion())
                 + (Distro.parseKey(c.distro()).release() == null ? "; its release is unknown" : "")
                 + "; no advisory of that distribution is in the vulnerability store: import its security tracker"
-                + " or OSV data to decide)";
+                + " or OSV data to decide)" + exploitedNote(matches);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("component", componentData(c));
         data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
@@ -233,11 +233,23 @@ public final class SbomChecks {
         return new Finding(VULNERABLE, Outcome.INFO, null, msg, c.evidence(), data);
     }
 
+    /** Known-exploited (CISA KEV) first, then most severe first. */
     private static List<Vulnerability> sorted(List<VulnMatch> matches) {
+        java.util.Set<String> kev = matches.stream().filter(m -> m.knownExploited() != null)
+                .map(m -> m.vulnerability().cveId()).collect(Collectors.toSet());
         List<Vulnerability> vs = new ArrayList<>(matches.stream().map(VulnMatch::vulnerability).toList());
-        vs.sort(java.util.Comparator.comparing((Vulnerability v) -> v.severity() == null ? -1
-                : v.severity().ordinal()).reversed().thenComparing(Vulnerability::cveId));
+        vs.sort(java.util.Comparator.comparing((Vulnerability v) -> !kev.contains(v.cveId()))
+                .thenComparing(java.util.Comparator.comparing((Vulnerability v) -> v.severity() == null ? -1
+                        : v.severity().ordinal()).reversed()).thenComparing(Vulnerability::cveId));
         return vs;
+    }
+
+    /** "; known exploited (CISA KEV): CVE-2023-4911 (added 2023-11-21)", or nothing without KEV data. */
+    private static String exploitedNote(List<VulnMatch> matches) {
+        List<String> kev = matches.stream().filter(m -> m.knownExploited() != null)
+                .map(m -> m.vulnerability().cveId() + (m.knownExploited().dateAdded() == null ? ""
+                        : " (added " + m.knownExploited().dateAdded() + ")")).sorted().toList();
+        return kev.isEmpty() ? "" : "; known exploited (CISA KEV): " + String.join(", ", kev);
     }
 
     private static String ids(List<Vulnerability> vs) {
@@ -341,6 +353,17 @@ public final class SbomChecks {
         }
         if (match.basis() != VulnMatch.Basis.UPSTREAM_RANGE) {
             m.put("basis", match.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        if (match.knownExploited() != null) { // present only when the KEV catalog was imported
+            Map<String, Object> kev = new LinkedHashMap<>();
+            kev.put("source", "CISA KEV");
+            kev.put("dateAdded", match.knownExploited().dateAdded());
+            kev.put("ransomware", match.knownExploited().ransomware());
+            kev.values().removeIf(java.util.Objects::isNull);
+            m.put("knownExploited", kev);
+        }
+        if (match.epss() != null) {
+            m.put("epss", Map.of("score", match.epss().score(), "percentile", match.epss().percentile()));
         }
         return m;
     }

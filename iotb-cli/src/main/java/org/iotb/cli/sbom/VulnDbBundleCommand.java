@@ -79,11 +79,11 @@ final class VulnDbBundleCommand implements Callable<Integer> {
         if (!(n.endsWith(".tar.gz") || n.endsWith(".tgz")) || !Files.isRegularFile(f)) {
             return false;
         }
-        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
-            byte[] head = in.readNBytes(512);
-            return new String(head, 0, Math.min(100, head.length), java.nio.charset.StandardCharsets.US_ASCII)
-                    .startsWith(VulnDbBundle.MANIFEST);
-        } catch (IOException e) {
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(f));
+                var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+            var first = tar.getNextEntry();
+            return first != null && first.getName().equals(VulnDbBundle.MANIFEST);
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

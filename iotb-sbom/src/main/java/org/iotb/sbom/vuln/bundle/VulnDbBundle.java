@@ -206,6 +206,8 @@ public final class VulnDbBundle {
         TarArchiveEntry e = new TarArchiveEntry(name);
         e.setSize(size);
         e.setMode(0644);
+        // whole seconds: a sub-second time would add a PAX header before the entry (and tar tools show it)
+        e.setModTime(java.nio.file.attribute.FileTime.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         tar.putArchiveEntry(e);
         long copied = in.transferTo(tar);
         if (copied != size) {
