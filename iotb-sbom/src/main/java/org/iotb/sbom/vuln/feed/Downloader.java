@@ -74,7 +74,14 @@ public final class Downloader {
                 HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                         .header("User-Agent", Tool.NAME + "/" + Tool.version() + " (vulnerability feed update)");
                 headers.forEach(rb::header);
-                HttpResponse<InputStream> r = client.send(rb.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r;
+                try {
+                    r = client.send(rb.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                } catch (IOException e) { // the JDK's messages are often empty ("java.net.ConnectException: null")
+                    throw new IOException("cannot reach " + uri.getHost() + " (" + Proxies.describe(proxy, uri)
+                            + "): " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+                }
                 int code = r.statusCode();
                 if (code == 200) {
                     return save(r, uri, target);

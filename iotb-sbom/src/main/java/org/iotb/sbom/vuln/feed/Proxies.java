@@ -39,7 +39,11 @@ public final class Proxies {
     public static String describe(ProxySelector s, URI uri) {
         List<Proxy> ps = s == null ? List.of(Proxy.NO_PROXY) : s.select(uri);
         Proxy p = ps.isEmpty() ? Proxy.NO_PROXY : ps.get(0);
-        return p.type() == Proxy.Type.DIRECT ? "no proxy" : "proxy " + p.address();
+        if (p.type() == Proxy.Type.DIRECT) {
+            return "no proxy";
+        }
+        return "proxy " + (p.address() instanceof InetSocketAddress a ? a.getHostString() + ":" + a.getPort()
+                : String.valueOf(p.address()));
     }
 
     private static String first(Map<String, String> env, String... names) {
