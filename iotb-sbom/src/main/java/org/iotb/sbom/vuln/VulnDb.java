@@ -143,6 +143,7 @@ public final class VulnDb {
         }
         List<Vulnerability> kept = new ArrayList<>();
         List<DistroAdvisory> keptAdvisories = new ArrayList<>();
+        List<Vulnerability> noLongerRelevant = new ArrayList<>(); // only records the store holds: a few at most
         int[] dropped = {0};
         String format = null;
         int records = 0;
@@ -154,6 +155,9 @@ public final class VulnDb {
                 Vulnerability relevant = relevantPart(v);
                 if (relevant == null) {
                     dropped[0]++;
+                    if (bySource.getOrDefault(v.source(), Map.of()).containsKey(v.id())) {
+                        noLongerRelevant.add(v); // an updated record that no longer names a component we know
+                    }
                 } else {
                     kept.add(relevant);
                 }
@@ -164,7 +168,11 @@ public final class VulnDb {
                     dropped[0]++; // a package iotb cannot identify
                 }
             });
-            format = format == null || format.equals(c.format()) || c.records() == 0 ? c.format() : "mixed";
+            if (format == null) {
+                format = c.format();
+            } else if (c.records() > 0 && !format.equals(c.format())) {
+                format = "mixed";
+            }
             records += c.records();
             skipped += c.skipped();
             newest = FeedDates.later(newest, c.newest());
@@ -173,6 +181,9 @@ public final class VulnDb {
                 newest);
         for (DistroAdvisory a : keptAdvisories) {
             advisories.put(a.key(), a);
+        }
+        for (Vulnerability v : noLongerRelevant) { // before the kept ones: a later copy in the same import wins
+            bySource.getOrDefault(v.source(), new LinkedHashMap<>()).remove(v.id());
         }
         for (Vulnerability v : kept) {
             bySource.computeIfAbsent(v.source(), k -> new LinkedHashMap<>()).put(v.id(), v);

@@ -137,6 +137,25 @@ class FeedUpdateTest {
     }
 
     @Test
+    void aCveThatNoLongerNamesAKnownComponentLeavesTheStore(@TempDir Path tmp) throws IOException {
+        Path store = tmp.resolve("store");
+        update(VulnDb.open(store), null, "nvd");
+        assertThat(VulnDb.open(store).match(Components.vendor("curl", "7.88.1"))).extracting(Vulnerability::cveId)
+                .contains("CVE-2023-38545");
+        // NVD corrects the configuration: the modified record now names another product only
+        String moved = new String(ReplayServer.resource("replay/nvd-incremental.json"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("haxx:curl", "example:unrelated")
+                .replace("haxx:libcurl", "example:unrelated");
+        server.route("/rest/json/cves/2.0", r -> ReplayServer.Response.ok(moved.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        update(VulnDb.open(store), null, "nvd");
+        VulnDb db = VulnDb.open(store);
+        assertThat(db.status()).containsEntry("nvd", 4);
+        assertThat(db.match(Components.vendor("curl", "7.88.1"))).as("the stale NVD record is gone")
+                .noneMatch(v -> v.cveId().equals("CVE-2023-38545") && v.source().equals("nvd"));
+    }
+
+    @Test
     void aLongGapIsAskedIn120DayWindows(@TempDir Path tmp) throws IOException {
         Instant since = Instant.now().minus(Duration.ofDays(300));
         update(VulnDb.open(tmp.resolve("store")), since, "nvd");
