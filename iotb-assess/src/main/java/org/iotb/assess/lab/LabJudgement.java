@@ -91,7 +91,7 @@ public final class LabJudgement {
         boolean declaredNo = v.declaration() != null && v.declaration().no();
         // L2: the lab saw it fail; that outranks any declaration
         if (!fails.isEmpty()) {
-            String seen = "lab observation " + names(fails) + " failed";
+            String seen = "lab observation " + names(fails);
             boolean conflict = v.conflict() || declaredYes || declaredNa || !passes.isEmpty();
             String reason;
             if (v.verdict() == VerdictValue.FAIL && v.basis() == Basis.VERIFIED) {
@@ -102,20 +102,19 @@ public final class LabJudgement {
                 reason = seen + (declaredNo ? "; declared not supported too" : "");
             }
             if (!passes.isEmpty()) {
-                reason += "; conflict with lab observation " + names(passes) + " (pass)";
+                reason += "; against lab observation " + names(passes);
             }
             return with(v, VerdictValue.FAIL, Basis.VERIFIED, reason + notes, conflict);
         }
         if (!passes.isEmpty()) {
-            String seen = "lab observation " + names(passes) + " passed";
+            String seen = "lab observation " + names(passes);
             List<AssessedFinding> failing = findings.stream().filter(f -> f.outcome() == Outcome.FAIL).toList();
             // L3: a check the lab's pass cannot outweigh
             if (!failing.isEmpty()) {
                 Set<String> ids = new LinkedHashSet<>();
                 failing.forEach(f -> ids.add(f.check()));
-                String reason = v.verdict() == VerdictValue.FAIL
-                        ? "conflict: " + seen + ", but " + strip(v.reason())
-                        : "conflict: " + seen + ", but automated checks " + String.join(", ", ids) + " failed";
+                String reason = "conflict: " + (v.verdict() == VerdictValue.FAIL ? strip(v.reason())
+                        : "automated checks " + String.join(", ", ids) + " failed") + "; although " + seen;
                 return with(v, VerdictValue.FAIL, Basis.VERIFIED, reason + notes, true);
             }
             // L4: the lab saw it met

@@ -32,17 +32,25 @@ public record LabObservation(
         return new LabObservation(id, requirement, unit, testCase, done, result, attachments, keys);
     }
 
-    /** "OBS-1 (fail, unit SN-1): what was done", for verdict reasons. */
+    /** "OBS-1 failed (unit SN-1, test case T-3): what was done", for verdict reasons. */
     @JsonIgnore
     public String summary() {
-        StringBuilder b = new StringBuilder(id).append(" (").append(result.id());
+        StringBuilder b = new StringBuilder(id).append(' ').append(switch (result) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case INCONCLUSIVE -> "was inconclusive";
+            case INFO -> "recorded";
+        });
+        List<String> where = new java.util.ArrayList<>();
         if (unit != null && !unit.isBlank()) {
-            b.append(", unit ").append(unit);
+            where.add("unit " + unit);
         }
         if (testCase != null && !testCase.isBlank()) {
-            b.append(", test case ").append(testCase);
+            where.add("test case " + testCase);
         }
-        b.append(')');
+        if (!where.isEmpty()) {
+            b.append(" (").append(String.join(", ", where)).append(')');
+        }
         if (done != null && !done.isBlank()) {
             String one = done.replaceAll("\\s+", " ").strip();
             b.append(": ").append(one.length() <= 160 ? one : one.substring(0, 160) + "…");

@@ -56,6 +56,18 @@ public final class LabRecordLoader {
         }
     }
 
+    /** The commented template {@code iotb lab init} writes (a valid record with no observations). */
+    public static String template() {
+        try (java.io.InputStream in = LabRecordLoader.class.getResourceAsStream("lab-template.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("missing lab-template.yaml");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public LabRecord load(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {

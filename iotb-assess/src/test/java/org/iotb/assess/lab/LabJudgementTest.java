@@ -37,7 +37,7 @@ class LabJudgementTest {
         assertThat(j.verdict()).isEqualTo(VerdictValue.FAIL);
         assertThat(j.basis()).isEqualTo(Basis.VERIFIED);
         assertThat(j.conflict()).isTrue();
-        assertThat(j.reason()).startsWith("conflict: declared Y, but lab observation OBS-1 (fail, unit S1)");
+        assertThat(j.reason()).startsWith("conflict: declared Y, but lab observation OBS-1 failed (unit S1): tried the label password");
     }
 
     @Test
@@ -48,7 +48,7 @@ class LabJudgementTest {
         assertThat(j.verdict()).isEqualTo(VerdictValue.PASS);
         assertThat(j.basis()).isEqualTo(Basis.VERIFIED);
         assertThat(j.conflict()).isFalse();
-        assertThat(j.reason()).startsWith("lab observation OBS-1 (pass");
+        assertThat(j.reason()).startsWith("lab observation OBS-1 passed (unit S1)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class LabJudgementTest {
                 List.of(Fixtures.af("fw.cred.shadow", Outcome.FAIL, "root:admin")));
         assertThat(j.verdict()).isEqualTo(VerdictValue.FAIL);
         assertThat(j.conflict()).isTrue();
-        assertThat(j.reason()).startsWith("conflict: lab observation OBS-1 (pass").contains("earlier reason");
+        assertThat(j.reason()).isEqualTo("conflict: earlier reason; although lab observation OBS-1 passed (unit S1): tried the label password");
     }
 
     @Test
@@ -66,7 +66,7 @@ class LabJudgementTest {
         Verdict v = verdict(VerdictValue.NOT_ASSESSED, Basis.NONE, null, Applicable.YES);
         Verdict j = LabJudgement.judge(v, List.of(obs(LabResult.INCONCLUSIVE)), List.of());
         assertThat(j.verdict()).isEqualTo(VerdictValue.NOT_ASSESSED);
-        assertThat(j.reason()).contains("lab observation OBS-1 (inconclusive");
+        assertThat(j.reason()).endsWith("; lab observation OBS-1 was inconclusive (unit S1): tried the label password");
         Verdict na = verdict(VerdictValue.NOT_APPLICABLE, Basis.INFERRED, null, Applicable.NO);
         Verdict k = LabJudgement.judge(na, List.of(obs(LabResult.FAIL)), List.of());
         assertThat(k.verdict()).isEqualTo(VerdictValue.NOT_APPLICABLE);
