@@ -22,7 +22,9 @@ public final class LabSection {
         if (lab == null) {
             return;
         }
-        b.append("<div class=\"imagebox\" id=\"lab\" style=\"border:2px solid #1d2733\">\n")
+        // a box of its own (not .imagebox, which keeps a box on one page and would push the observations' long
+        // table, and the whole cover, to the next PDF page)
+        b.append("<div id=\"lab\" style=\"border:2px solid #1d2733;border-radius:6px;padding:8px 12px;margin:10px 0\">\n")
                 .append("<h2 style=\"margin-top:4px\">Test lab record</h2>\n")
                 .append("<p class=\"sub\">Stated by the test lab; the manufacturer's statements are the product profile and"
                         + " the declarations.</p>\n<table class=\"grid\" style=\"width:auto\">\n");
@@ -63,7 +65,7 @@ public final class LabSection {
                 .append("<table class=\"grid\"><tr><th>Id</th><th>Requirement</th><th>Unit, test case</th><th>What was done</th>"
                         + "<th>Result</th><th>Attachments (SHA-256)</th></tr>\n");
         for (LabObservation o : lab.observations()) {
-            b.append("<tr><td class=\"mono\">").append(esc(o.id())).append("</td><td class=\"mono\">");
+            b.append("<tr><td class=\"mono\" style=\"white-space:nowrap\">").append(esc(o.id())).append("</td><td class=\"mono\">");
             List<String> links = new ArrayList<>();
             for (String key : o.verdicts().isEmpty() ? List.of(o.requirement()) : o.verdicts()) {
                 int colon = key.indexOf(':');
