@@ -35,7 +35,7 @@ public final class SignCommand implements Callable<Integer> {
         try {
             s = BundleSigner.sign(dir, key, cert);
         } catch (IOException e) {
-            throw new UserInputException("iotb sign: " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
         var out = spec.commandLine().getOut();
         out.println("signed " + s.files() + " file(s) as " + s.signer());

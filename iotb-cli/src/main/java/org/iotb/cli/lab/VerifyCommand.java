@@ -36,7 +36,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             r = BundleVerifier.verify(dir, ca);
         } catch (IOException e) {
-            throw new UserInputException("iotb verify: " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         list(out, "changed", r.changed());
