@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iotb.assess.conformance.ConformanceStatement;
+import org.iotb.assess.lab.LabRecord;
 import org.iotb.model.Json;
 
 /**
@@ -36,9 +37,20 @@ public record Assessment(
         List<ConformanceStatement> conformance,
         List<ImageFacts> images,
         Map<String, Long> timings,
-        List<String> warnings) {
+        List<String> warnings,
+        // the test lab's record and observations (docs/reports.md, "Lab record"); absent unless `assess --lab` gave one
+        @JsonInclude(JsonInclude.Include.NON_NULL) LabRecord lab) {
 
     public static final String SCHEMA_VERSION = "3.0";
+
+    /** An assessment without a lab record (the shape before lab records). */
+    public Assessment(String schemaVersion, ToolInfo tool, Instant createdAt, Product product, List<InputRecord> inputs,
+                      ProfileFacts profile, Map<String, StandardLevel> levels, List<AssessedFinding> findings,
+                      List<Verdict> verdicts, List<StandardSummary> summary, List<ConformanceStatement> conformance,
+                      List<ImageFacts> images, Map<String, Long> timings, List<String> warnings) {
+        this(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary, conformance,
+                images, timings, warnings, null);
+    }
 
     public Assessment {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -73,7 +85,27 @@ public record Assessment(
     /** A copy with other conformance statements (used when reading a 1.x file, which had none). */
     public Assessment withConformance(List<ConformanceStatement> statements) {
         return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
-                statements, images, timings, warnings);
+                statements, images, timings, warnings, lab);
+    }
+
+    /** A copy with the test lab's record attached. */
+    public Assessment withLab(LabRecord record) {
+        return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
+                conformance, images, timings, warnings, record);
+    }
+
+    /** A copy with other verdicts and the totals and statements computed from them (lab observations weighed). */
+    public Assessment withVerdicts(List<Verdict> judged, List<StandardSummary> totals, List<ConformanceStatement> statements) {
+        return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, judged, totals,
+                statements, images, timings, warnings, lab);
+    }
+
+    /** A copy naming the product otherwise (e.g. the firmware release {@code assess --release} labels it with). */
+    public Assessment withProduct(Product other, List<String> moreWarnings) {
+        List<String> w = new ArrayList<>(warnings);
+        w.addAll(moreWarnings);
+        return new Assessment(schemaVersion, tool, createdAt, other, inputs, profile, levels, findings, verdicts, summary,
+                conformance, images, timings, w, lab);
     }
 
     public Optional<Verdict> verdict(String standardId, String requirementId) {

@@ -230,7 +230,8 @@ public final class Assessor {
         return out;
     }
 
-    private static StandardSummary summarise(Standard s, List<Verdict> verdicts) {
+    /** The totals of one standard's verdicts (also used when lab observations re-judge verdicts). */
+    public static StandardSummary summarise(Standard s, List<Verdict> verdicts) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (VerdictValue v : VerdictValue.values()) {
             counts.put(v.id(), 0);

@@ -7,6 +7,9 @@ import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
 import org.iotb.cli.catalog.ProfileCommand;
+import org.iotb.cli.lab.LabCommand;
+import org.iotb.cli.lab.SignCommand;
+import org.iotb.cli.lab.VerifyCommand;
 import org.iotb.cli.report.DiffCommand;
 import org.iotb.cli.report.ReportCommand;
 import org.iotb.cli.sbom.SbomCommand;
@@ -26,7 +29,8 @@ final class Commands {
     private static final List<Class<?>> TOP_LEVEL = List.of(
             AssessCommand.class, ReportCommand.class, DiffCommand.class, ProfileCommand.class,
             DeclarationsCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
-            ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class);
+            ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class,
+            LabCommand.class, SignCommand.class, VerifyCommand.class);
 
     private Commands() {
     }

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.lab.LabAttachments;
+import org.iotb.assess.lab.LabJudgement;
+import org.iotb.assess.lab.LabRecord;
 import org.iotb.catalog.Catalog;
+import org.iotb.cli.lab.LabCommand;
 import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Progress;
 import org.iotb.pipeline.AssessmentPipeline;
@@ -73,6 +77,12 @@ public final class AssessCommand implements Callable<Integer> {
     Path workdir;
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
+    @Option(names = "--lab", paramLabel = "LAB.yaml", description = "The test lab's record and observations (see 'iotb lab"
+            + " init'); its attachments are copied into OUTDIR/attachments/.")
+    Path lab;
+    @Option(names = "--release", paramLabel = "VERSION", description = "The firmware release this assessment is of"
+            + " (labels the reports and 'iotb diff'; default: the lab record's device-under-test firmware, else the profile's).")
+    String release;
 
     @Override
     public Integer call() throws Exception {
@@ -85,6 +95,7 @@ public final class AssessCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         AssessmentPipeline pipeline = new AssessmentPipeline(Catalog.load());
+        LabRecord labRecord = lab == null ? null : LabCommand.load(lab, pipeline.catalog()); // bad record: exit 2 before any work
         AssessmentRequest request = new AssessmentRequest(profile, declarations, firmware, devices,
                 AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir)
                 .withStandards(standards).withDeclarationsOnly(declarationsOnly);
@@ -97,7 +108,14 @@ public final class AssessCommand implements Callable<Integer> {
             a = e.assessment();
             nothingExamined = e.getMessage();
         }
-        List<Path> written = ReportWriter.write(a, pipeline.catalog(), outDir, formats);
+        if (labRecord != null) {
+            a = LabJudgement.apply(a, labRecord, pipeline.catalog());
+        }
+        a = Releases.label(a, release, labRecord);
+        List<Path> written = new ArrayList<>(ReportWriter.write(a, pipeline.catalog(), outDir, formats));
+        if (labRecord != null) {
+            written.addAll(LabAttachments.copyInto(labRecord, outDir));
+        }
         var out = spec.commandLine().getOut();
         out.print(Summary.text(a));
         written.forEach(w -> out.println("wrote " + w));

@@ -5,6 +5,9 @@ import org.iotb.assess.Assessment;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
+import org.iotb.assess.lab.LabObservation;
+import org.iotb.assess.lab.LabRecord;
+import org.iotb.assess.lab.LabResult;
 import org.iotb.report.RootCauses;
 import org.iotb.report.BasisText;
 
@@ -35,6 +38,7 @@ final class Summary {
                 b.append("  failed mandatory: ").append(String.join(", ", s.mandatoryFailures())).append('\n');
             }
         }
+        lab(b, a);
         List<Verdict> conflicts = BasisText.conflicts(a);
         if (!conflicts.isEmpty()) {
             List<String> keys = conflicts.stream().limit(MAX_CONFLICTS).map(Verdict::key).toList();
@@ -52,5 +56,23 @@ final class Summary {
         }
         a.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
         return b.toString();
+    }
+
+    /** The lab's own observations, apart from the manufacturer's statements: how many, and which failed. */
+    private static void lab(StringBuilder b, Assessment a) {
+        LabRecord lab = a.lab();
+        if (lab == null) {
+            return;
+        }
+        List<LabObservation> obs = lab.observations();
+        long fails = obs.stream().filter(o -> o.result() == LabResult.FAIL).count();
+        long passes = obs.stream().filter(o -> o.result() == LabResult.PASS).count();
+        b.append("lab: ").append(lab.labName()).append(lab.reportId() == null ? "" : ", report " + lab.reportId())
+                .append(": ").append(obs.size()).append(obs.size() == 1 ? " observation" : " observations")
+                .append(" (").append(fails).append(" fail, ").append(passes).append(" pass, ")
+                .append(obs.size() - fails - passes).append(" other) on ")
+                .append(obs.stream().mapToLong(o -> o.verdicts().size()).sum()).append(" verdicts\n");
+        obs.stream().filter(o -> o.result() == LabResult.FAIL).forEach(o -> b.append("  lab observed a failure: ")
+                .append(o.id()).append(" on ").append(String.join(", ", o.verdicts())).append('\n'));
     }
 }

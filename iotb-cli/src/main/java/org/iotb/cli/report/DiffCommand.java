@@ -50,9 +50,32 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("iotb diff: cannot read an assessment: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        DiffReport.Diff d = DiffReport.compare(before, after);
+        DiffReport.Diff d = releaseLabels(DiffReport.compare(before, after), before, after);
         out.print(format.equals("json") ? DiffReport.json(d) + "\n" : DiffReport.text(d));
         out.flush();
         return failOnRegression && d.broke() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Each release by its own label: the product and firmware version each assessment records ({@code assess
+     * --release}). Assessments made before --release from one profile both carry the profile's version; then each
+     * label also names the firmware it assessed, so the two can be told apart.
+     */
+    static DiffReport.Diff releaseLabels(DiffReport.Diff d, Assessment before, Assessment after) {
+        if (d.oldProduct() == null || !d.oldProduct().equals(d.newProduct())) {
+            return d;
+        }
+        String o = firmware(before);
+        String n = firmware(after);
+        if (o.isEmpty() || o.equals(n)) {
+            return d;
+        }
+        return new DiffReport.Diff(d.oldProduct() + " [" + o + "]", d.newProduct() + " [" + n + "]", d.oldCreatedAt(),
+                d.newCreatedAt(), d.standards());
+    }
+
+    private static String firmware(Assessment a) {
+        return String.join(", ", a.inputs().stream().filter(i -> i.kind() == org.iotb.assess.InputKind.FIRMWARE)
+                .map(org.iotb.assess.InputRecord::name).toList());
     }
 }

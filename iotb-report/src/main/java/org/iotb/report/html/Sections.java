@@ -11,6 +11,7 @@ public final class Sections {
 
     public static void all(StringBuilder b, Assessment a, boolean expanded) {
         Overview.header(b, a);
+        LabSection.render(b, a); // the test lab's cover block and observations (nothing without a lab record)
         Overview.bottomLine(b, a);
         Overview.glance(b, a);
         Overview.level(b, a);
