@@ -107,10 +107,16 @@ public final class TestRecords {
         return new TestRecord(TestRecord.SPECIFICATION, spec.source(), counts, groups);
     }
 
-    private static CaseOutcome caseOutcome(TestCase c, List<UnitOutcome> units) {
+    private CaseOutcome caseOutcome(TestCase c, List<UnitOutcome> units) {
         Outcomes.Combined combined = Outcomes.combine(units.stream().map(UnitOutcome::verdict).toList(),
                 units.stream().map(UnitOutcome::basis).toList(), "test units");
-        return new CaseOutcome(c.id(), c.kind(), c.ixitTables(), combined.verdict(), combined.basis(), combined.reason(), units);
+        return new CaseOutcome(c.id(), c.kind(), c.ixitTables().stream().map(this::ixitRef).toList(), combined.verdict(),
+                combined.basis(), combined.reason(), units);
+    }
+
+    /** An IXIT table as labs write it ("1-AuthMech"), so the record reads without the catalog. */
+    private String ixitRef(String tableId) {
+        return spec.table(tableId).map(org.iotb.catalog.testspec.IxitTable::ref).orElse(tableId);
     }
 
     /** One unit by the verdict rules, on the unit's evidence. */
@@ -133,7 +139,7 @@ public final class TestRecords {
                     .replace("; review them and declare", "; review them")
                     .replace(" and no declaration was given", "");
         }
-        return new UnitOutcome(u.id(), u.kind(), u.ixit(), u.method(), u.text(), decided.verdict(), decided.basis(),
+        return new UnitOutcome(u.id(), u.kind(), ixitRef(u.ixit()), u.method(), u.text(), decided.verdict(), decided.basis(),
                 reason, decided.findings(), null);
     }
 
@@ -146,7 +152,7 @@ public final class TestRecords {
                     new org.iotb.catalog.testspec.UnitEvidence(false, List.of(), false, true)), r, v, findings, circumstances);
             String reason = target == null && own.verdict() == VerdictValue.NOT_ASSESSED
                     ? "refers to test case " + u.refersTo() + ", which this record does not hold" : own.reason();
-            return new UnitOutcome(u.id(), u.kind(), u.ixit(), u.method(), u.text(), own.verdict(), own.basis(), reason,
+            return new UnitOutcome(u.id(), u.kind(), ixitRef(u.ixit()), u.method(), u.text(), own.verdict(), own.basis(), reason,
                     List.of(), u.refersTo());
         }
         List<String> behind = new ArrayList<>();
@@ -155,7 +161,7 @@ public final class TestRecords {
                 behind.add(f);
             }
         }));
-        return new UnitOutcome(u.id(), u.kind(), u.ixit(), u.method(), u.text(), target.verdict(), target.basis(),
+        return new UnitOutcome(u.id(), u.kind(), ixitRef(u.ixit()), u.method(), u.text(), target.verdict(), target.basis(),
                 "as test case " + u.refersTo() + ": " + target.reason(), behind, u.refersTo());
     }
 

@@ -77,7 +77,8 @@ class TestRecordsTest {
         UnitOutcome lab = unit(g, "5.1-1-2b");
         assertThat(lab.verdict()).isEqualTo(VerdictValue.NOT_ASSESSED);
         assertThat(lab.reason()).contains("lab test");
-        assertThat(g.cases().get(1).ixitTables()).containsExactly("AuthMech");
+        assertThat(g.cases().get(1).ixitTables()).containsExactly("1-AuthMech");
+        assertThat(passwords.ixit()).isEqualTo("1-AuthMech");
         assertThat(g.verdict()).isEqualTo(VerdictValue.FAIL);
         assertThat(g.basis()).isEqualTo(Basis.VERIFIED);
 
