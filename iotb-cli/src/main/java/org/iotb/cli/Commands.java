@@ -7,6 +7,7 @@ import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
 import org.iotb.cli.catalog.ProfileCommand;
+import org.iotb.cli.ixit.IxitCommand;
 import org.iotb.cli.report.DiffCommand;
 import org.iotb.cli.report.ReportCommand;
 import org.iotb.cli.sbom.SbomCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
 final class Commands {
     private static final List<Class<?>> TOP_LEVEL = List.of(
             AssessCommand.class, ReportCommand.class, DiffCommand.class, ProfileCommand.class,
-            DeclarationsCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
+            DeclarationsCommand.class, IxitCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
             ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class);
 
     private Commands() {
