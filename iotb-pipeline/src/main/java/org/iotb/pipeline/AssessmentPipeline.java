@@ -92,7 +92,12 @@ public final class AssessmentPipeline {
             declarations = IxitDeclarations.merge(declarations,
                     request.declarations() == null ? null : request.declarations().toString(), answers);
             inputs.add(fileRecord(InputKind.IXIT, ixit));
-            inputs.addAll(DeclarationEvidence.records(answers.declarations(), ixit));
+            for (InputRecord cited : DeclarationEvidence.records(answers.declarations(), ixit)) {
+                if (inputs.stream().noneMatch(i -> i.kind() == cited.kind() && java.util.Objects.equals(i.sha256(), cited.sha256())
+                        && java.util.Objects.equals(i.name(), cited.name()))) {
+                    inputs.add(cited); // a document both files cite is one input
+                }
+            }
             ixitWarning = IxitDeclarations.unconfirmedWarning(answers);
         }
         List<SourceFindings> findings = new ArrayList<>();
