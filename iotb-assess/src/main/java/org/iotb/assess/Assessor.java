@@ -13,6 +13,7 @@ import org.iotb.assess.conformance.ConformanceStatements;
 import org.iotb.assess.evidence.CrossChecker;
 import org.iotb.assess.evidence.UniquenessAnalyzer;
 import org.iotb.assess.profile.ProfileInference;
+import org.iotb.assess.testrecord.TestRecords;
 import org.iotb.assess.verdict.Circumstances;
 import org.iotb.assess.verdict.VerdictEngine;
 import org.iotb.catalog.Catalog;
@@ -22,6 +23,7 @@ import org.iotb.catalog.applicability.ApplicabilityEngine;
 import org.iotb.catalog.applicability.ApplicabilityResult;
 import org.iotb.catalog.applicability.Applies;
 import org.iotb.catalog.applicability.ProductLevel;
+import org.iotb.catalog.testspec.TestSpecification;
 import org.iotb.catalog.declarations.Declaration;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.profile.Profile;
@@ -113,6 +115,7 @@ public final class Assessor {
         selected.forEach(s -> ids.add(s.id()));
         List<ConformanceStatement> conformance = ConformanceStatements.of(catalog, in.profile(), declarations, all).stream()
                 .filter(c -> ids.contains(c.standard())).toList();
+        conformance = withTestRecords(catalog, conformance, all, findings, examinations);
 
         Map<String, Long> timings = new LinkedHashMap<>(in.timings());
         timings.put("assess", (System.nanoTime() - start) / 1_000_000);
@@ -182,6 +185,15 @@ public final class Assessor {
             }
         }
         return out;
+    }
+
+    /** Each statement with its standard's TS 103 701 record (EN 303 645 and its crosswalk twins; others: none). */
+    private static List<ConformanceStatement> withTestRecords(Catalog catalog, List<ConformanceStatement> statements,
+            List<Verdict> verdicts, List<AssessedFinding> findings, Map<String, Examination> examinations) {
+        TestRecords records = new TestRecords(catalog, TestSpecification.load());
+        return statements.stream().map(c -> c.withTestRecord(records.of(
+                verdicts.stream().filter(v -> v.standard().equals(c.standard())).toList(), findings, examinations)))
+                .toList();
     }
 
     /** The manufacturer's declaration for one requirement, or null (one place: carried declarations hook in here). */

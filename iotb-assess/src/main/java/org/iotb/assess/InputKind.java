@@ -9,7 +9,9 @@ import java.util.Locale;
  * "declaration-evidence" is a file a declaration cites as its evidence (hashed so the report is tied to it).
  */
 public enum InputKind {
-    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, DECLARATION_EVIDENCE, ASSESSMENT;
+    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, DECLARATION_EVIDENCE, ASSESSMENT,
+    /** The supplier's IXIT file (TS 103 701), whose provision answers count as declarations. */
+    IXIT;
 
     @JsonValue
     public String id() {

@@ -10,6 +10,7 @@ import org.iotb.cli.catalog.ProfileCommand;
 import org.iotb.cli.lab.LabCommand;
 import org.iotb.cli.lab.SignCommand;
 import org.iotb.cli.lab.VerifyCommand;
+import org.iotb.cli.ixit.IxitCommand;
 import org.iotb.cli.report.DiffCommand;
 import org.iotb.cli.report.ReportCommand;
 import org.iotb.cli.sbom.SbomCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
 final class Commands {
     private static final List<Class<?>> TOP_LEVEL = List.of(
             AssessCommand.class, ReportCommand.class, DiffCommand.class, ProfileCommand.class,
-            DeclarationsCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
+            DeclarationsCommand.class, IxitCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
             ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class,
             LabCommand.class, SignCommand.class, VerifyCommand.class);
 

@@ -15,11 +15,15 @@ import org.iotb.assess.ImageFacts;
 import org.iotb.assess.InputKind;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.SourceFindings;
+import org.iotb.assess.ixit.IxitAnswers;
+import org.iotb.assess.ixit.IxitDeclarations;
+import org.iotb.assess.ixit.IxitLoader;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.catalog.testspec.TestSpecification;
 import org.iotb.model.Sha256;
 import org.iotb.pipeline.firmware.FirmwareEvidence;
 import org.iotb.probe.DeviceScanner;
@@ -41,9 +45,21 @@ import org.iotb.sbom.vuln.VulnDb;
  */
 public final class AssessmentPipeline {
     private final Catalog catalog;
+    /** The supplier's IXIT file (null: none): its provision answers are declarations too (docs/profile-and-declarations.md, "IXIT"). */
+    private final Path ixit;
 
     public AssessmentPipeline(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    private AssessmentPipeline(Catalog catalog, Path ixit) {
         this.catalog = catalog;
+        this.ixit = ixit;
+    }
+
+    /** The same pipeline reading this IXIT file as well (null: none). */
+    public AssessmentPipeline withIxit(Path ixitFile) {
+        return new AssessmentPipeline(catalog, ixitFile);
     }
 
     public Catalog catalog() {
@@ -70,6 +86,20 @@ public final class AssessmentPipeline {
             inputs.add(fileRecord(InputKind.DECLARATIONS, request.declarations()));
             inputs.addAll(DeclarationEvidence.records(declarations, request.declarations()));
         }
+        String ixitWarning = null;
+        if (ixit != null) {
+            IxitAnswers answers = IxitLoader.load(ixit, catalog, TestSpecification.load());
+            declarations = IxitDeclarations.merge(declarations,
+                    request.declarations() == null ? null : request.declarations().toString(), answers);
+            inputs.add(fileRecord(InputKind.IXIT, ixit));
+            for (InputRecord cited : DeclarationEvidence.records(answers.declarations(), ixit)) {
+                if (inputs.stream().noneMatch(i -> i.kind() == cited.kind() && java.util.Objects.equals(i.sha256(), cited.sha256())
+                        && java.util.Objects.equals(i.name(), cited.name()))) {
+                    inputs.add(cited); // a document both files cite is one input
+                }
+            }
+            ixitWarning = IxitDeclarations.unconfirmedWarning(answers);
+        }
         List<SourceFindings> findings = new ArrayList<>();
         List<ImageFacts> images = new ArrayList<>();
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -93,6 +123,9 @@ public final class AssessmentPipeline {
             timings.merge("probe", (System.nanoTime() - t0) / 1_000_000, Long::sum);
         }
         List<String> warnings = new ArrayList<>();
+        if (ixitWarning != null) {
+            warnings.add(ixitWarning);
+        }
         if (request.firmware().isEmpty() && request.devices().isEmpty()) {
             warnings.add("no firmware and no device given: verdicts rest on declarations alone");
         }

@@ -73,7 +73,7 @@ public final class ConformanceStatements {
             rows.add(row(catalog, layout, r, a, declarations.get(standard.id(), r.id()).orElse(null), verdicts.get(r.key())));
         }
         return new ConformanceStatement(standard.id(), rows, layout.table(), layout.headingColumn(), layout.columns(),
-                layout.note(), layout.notation(), layout.conditionsTitle(), legend(catalog, standard, layout));
+                layout.note(), layout.notation(), layout.conditionsTitle(), legend(catalog, standard, layout), null);
     }
 
     private static StatementRow row(Catalog catalog, IcsLayout layout, Requirement r, ApplicabilityResult a,

@@ -45,6 +45,9 @@ public final class AssessCommand implements Callable<Integer> {
     Path profile;
     @Option(names = {"-d", "--declarations"}, description = "The manufacturer's declarations (see 'iotb declarations init').")
     Path declarations;
+    @Option(names = "--ixit", paramLabel = "FILE", description = "The supplier's IXIT (see 'iotb ixit init'); its"
+            + " provision answers count as declarations.")
+    Path ixit;
     @Option(names = "--firmware", paramLabel = "IMAGE", description = "A firmware image (or unpacked directory); repeat for several units.")
     List<Path> firmware = new ArrayList<>();
     @Option(names = "--device", paramLabel = "HOST", description = "A live device to probe (only hosts you own); repeatable.")
@@ -94,7 +97,7 @@ public final class AssessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        AssessmentPipeline pipeline = new AssessmentPipeline(Catalog.load());
+        AssessmentPipeline pipeline = new AssessmentPipeline(Catalog.load()).withIxit(ixit);
         LabRecord labRecord = lab == null ? null : LabCommand.load(lab, pipeline.catalog()); // bad record: exit 2 before any work
         AssessmentRequest request = new AssessmentRequest(profile, declarations, firmware, devices,
                 AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir)
