@@ -1,6 +1,7 @@
 package org.iotb.assess.lab;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,7 +170,11 @@ public final class LabJudgement {
     private static List<ConformanceStatement> conformance(Assessment a, List<Verdict> verdicts, Catalog catalog) {
         Set<String> ids = new LinkedHashSet<>();
         a.conformance().forEach(c -> ids.add(c.standard()));
+        // The TS 103 701 record rests on the units' own evidence, not on the lab's observations: carried over as it was.
+        Map<String, ConformanceStatement> before = new HashMap<>();
+        a.conformance().forEach(c -> before.put(c.standard(), c));
         return ConformanceStatements.of(catalog, Assessor.declaredProfile(a, catalog), Assessor.declarations(a), verdicts)
-                .stream().filter(c -> ids.contains(c.standard())).toList();
+                .stream().filter(c -> ids.contains(c.standard()))
+                .map(c -> c.withTestRecord(before.get(c.standard()).testRecord())).toList();
     }
 }
