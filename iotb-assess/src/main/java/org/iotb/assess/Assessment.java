@@ -36,9 +36,25 @@ public record Assessment(
         List<ConformanceStatement> conformance,
         List<ImageFacts> images,
         Map<String, Long> timings,
-        List<String> warnings) {
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) VulnerabilityData vulnerabilityData) {
 
-    public static final String SCHEMA_VERSION = "3.0";
+    public static final String SCHEMA_VERSION = "3.1";
+
+    /** An assessment that states no vulnerability data (no firmware was examined; or written before 3.1). */
+    public Assessment(String schemaVersion, ToolInfo tool, Instant createdAt, Product product, List<InputRecord> inputs,
+                      ProfileFacts profile, Map<String, StandardLevel> levels, List<AssessedFinding> findings,
+                      List<Verdict> verdicts, List<StandardSummary> summary, List<ConformanceStatement> conformance,
+                      List<ImageFacts> images, Map<String, Long> timings, List<String> warnings) {
+        this(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary, conformance,
+                images, timings, warnings, null);
+    }
+
+    /** A copy stating the vulnerability data its judgements rested on. */
+    public Assessment withVulnerabilityData(VulnerabilityData data) {
+        return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
+                conformance, images, timings, warnings, data);
+    }
 
     public Assessment {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -73,7 +89,7 @@ public record Assessment(
     /** A copy with other conformance statements (used when reading a 1.x file, which had none). */
     public Assessment withConformance(List<ConformanceStatement> statements) {
         return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
-                statements, images, timings, warnings);
+                statements, images, timings, warnings, vulnerabilityData);
     }
 
     public Optional<Verdict> verdict(String standardId, String requirementId) {

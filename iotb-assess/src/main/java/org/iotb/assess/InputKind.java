@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * What an assessment input is. "assessment" marks findings the assessment itself derived across inputs;
- * "declaration-evidence" is a file a declaration cites as its evidence (hashed so the report is tied to it).
+ * "declaration-evidence" is a file a declaration cites as its evidence (hashed so the report is tied to it);
+ * "vex" (3.1) is a triage file given with {@code --vex}: its statements change verdicts, so it is hashed too.
  */
 public enum InputKind {
-    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, DECLARATION_EVIDENCE, ASSESSMENT;
+    FIRMWARE, DEVICE, PROFILE, DECLARATIONS, DECLARATION_EVIDENCE, ASSESSMENT, VEX;
 
     @JsonValue
     public String id() {
