@@ -81,8 +81,8 @@ public final class VexReader {
                 if (ref != null) {
                     // a BOM-Link (urn:cdx:serial/version#ref) names a component of another BOM by its bom-ref
                     int hash = ref.startsWith("urn:cdx:") ? ref.indexOf('#') : -1;
-                    products.add(java.net.URLDecoder.decode(hash < 0 ? ref : ref.substring(hash + 1),
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    // kept as written: a purl's '+' is a version character, not a space (Triage compares %2B and +)
+                    products.add(hash < 0 ? ref : ref.substring(hash + 1));
                 }
             }
             accept(new VexStatement(text(v.path("id")), products, VexStatus.fromCycloneDx(text(analysis.path("state"))),

@@ -132,6 +132,17 @@ class TriageTest {
     }
 
     @Test
+    void aCycloneDxRefKeepsThePlusOfADebianRevision(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("deb.cdx.json");
+        Files.writeString(f, """
+                {"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "vulnerabilities": [
+                 {"id": "CVE-2023-4911", "analysis": {"state": "resolved", "detail": "fixed in 2.36-9+deb12u3"},
+                  "affects": [{"ref": "pkg:deb/debian/libc6@2.36-9+deb12u4?arch=armhf"}]}]}""");
+        assertThat(Triage.read(List.of(f)).statements()).singleElement()
+                .satisfies(s -> assertThat(s.products()).containsExactly("pkg:deb/debian/libc6@2.36-9+deb12u4?arch=armhf"));
+    }
+
+    @Test
     void productsMatchByPurlWithOrWithoutVersionAndQualifiersOrByNameAndVersion(@TempDir Path dir) throws IOException {
         var dropbear = router(dir).components().stream().filter(c -> c.id().equals("dropbear")).findFirst().orElseThrow();
         assertThat(dropbear.purl()).isEqualTo("pkg:generic/dropbear@2017.75");
