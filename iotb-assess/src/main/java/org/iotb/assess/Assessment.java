@@ -38,18 +38,26 @@ public record Assessment(
         List<ImageFacts> images,
         Map<String, Long> timings,
         List<String> warnings,
+        // what the known-vulnerability judgements rested on (3.1); absent when no firmware was examined
+        @JsonInclude(JsonInclude.Include.NON_NULL) VulnerabilityData vulnerabilityData,
         // the test lab's record and observations (docs/reports.md, "Lab record"); absent unless `assess --lab` gave one
         @JsonInclude(JsonInclude.Include.NON_NULL) LabRecord lab) {
 
-    public static final String SCHEMA_VERSION = "3.0";
+    public static final String SCHEMA_VERSION = "3.1";
 
-    /** An assessment without a lab record (the shape before lab records). */
+    /** An assessment that states no vulnerability data and has no lab record (the shape before 3.1). */
     public Assessment(String schemaVersion, ToolInfo tool, Instant createdAt, Product product, List<InputRecord> inputs,
                       ProfileFacts profile, Map<String, StandardLevel> levels, List<AssessedFinding> findings,
                       List<Verdict> verdicts, List<StandardSummary> summary, List<ConformanceStatement> conformance,
                       List<ImageFacts> images, Map<String, Long> timings, List<String> warnings) {
         this(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary, conformance,
-                images, timings, warnings, null);
+                images, timings, warnings, null, null);
+    }
+
+    /** A copy stating the vulnerability data its judgements rested on. */
+    public Assessment withVulnerabilityData(VulnerabilityData data) {
+        return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
+                conformance, images, timings, warnings, data, lab);
     }
 
     public Assessment {
@@ -85,19 +93,19 @@ public record Assessment(
     /** A copy with other conformance statements (used when reading a 1.x file, which had none). */
     public Assessment withConformance(List<ConformanceStatement> statements) {
         return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
-                statements, images, timings, warnings, lab);
+                statements, images, timings, warnings, vulnerabilityData, lab);
     }
 
     /** A copy with the test lab's record attached. */
     public Assessment withLab(LabRecord record) {
         return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, verdicts, summary,
-                conformance, images, timings, warnings, record);
+                conformance, images, timings, warnings, vulnerabilityData, record);
     }
 
     /** A copy with other verdicts and the totals and statements computed from them (lab observations weighed). */
     public Assessment withVerdicts(List<Verdict> judged, List<StandardSummary> totals, List<ConformanceStatement> statements) {
         return new Assessment(schemaVersion, tool, createdAt, product, inputs, profile, levels, findings, judged, totals,
-                statements, images, timings, warnings, lab);
+                statements, images, timings, warnings, vulnerabilityData, lab);
     }
 
     /** A copy naming the product otherwise (e.g. the firmware release {@code assess --release} labels it with). */
@@ -105,7 +113,7 @@ public record Assessment(
         List<String> w = new ArrayList<>(warnings);
         w.addAll(moreWarnings);
         return new Assessment(schemaVersion, tool, createdAt, other, inputs, profile, levels, findings, verdicts, summary,
-                conformance, images, timings, w, lab);
+                conformance, images, timings, w, vulnerabilityData, lab);
     }
 
     public Optional<Verdict> verdict(String standardId, String requirementId) {

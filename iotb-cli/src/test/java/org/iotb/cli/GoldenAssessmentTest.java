@@ -162,8 +162,11 @@ class GoldenAssessmentTest {
                 .writerWithDefaultPrettyPrinter().writeValueAsString(canonical);
         // Some judgements are stated "as of" the run's date (end-of-life release lines): the date is the run's.
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // The vulnerability data's age (schema 3.1, "vulnerabilityData") grows by a day every day: counted as $AGE.
         return text.replace(SAMPLES.toString(), "$SAMPLES").replace(Cli.repo().toString(), "$REPO")
-                .replace("as of " + today, "as of $TODAY");
+                .replace("as of " + today, "as of $TODAY")
+                .replaceAll("(newest \\d{4}-\\d{2}-\\d{2}), \\d+ days? old", "$1, \\$AGE days old")
+                .replaceAll("(\"ageDays\" : )\\d+", "$1\"\\$AGE\"");
     }
 
     /**

@@ -28,7 +28,9 @@ import org.iotb.model.Sha256;
 import org.iotb.pipeline.firmware.FirmwareEvidence;
 import org.iotb.probe.DeviceScanner;
 import org.iotb.probe.DeviceTarget;
+import org.iotb.sbom.SbomChecks;
 import org.iotb.sbom.vuln.VulnDb;
+import org.iotb.sbom.vuln.vex.Triage;
 
 /**
  * The assessment as a library call: loads the profile and declarations, gathers the evidence of every firmware
@@ -104,10 +106,17 @@ public final class AssessmentPipeline {
         List<ImageFacts> images = new ArrayList<>();
         Map<String, Long> timings = new LinkedHashMap<>();
         VulnDb vulnDb = request.firmware().isEmpty() ? null : openVulnDb(request.vulnDb());
+        Triage triage = VulnerabilityTriage.read(request.vex());
+        for (Path vex : request.vex()) {
+            inputs.add(fileRecord(InputKind.VEX, vex)); // its statements change verdicts: the report is tied to it
+        }
+        int maxAge = VulnerabilityTriage.maxAge(request.maxVulnDbAgeDays());
+        SbomChecks sbomChecks = new SbomChecks(vulnDb).withTriage(triage).withMaxDataAge(maxAge);
         List<String> names = uniqueNames(request.firmware());
         for (int i = 0; i < request.firmware().size(); i++) {
             Path keep = request.workdir() == null ? null : request.workdir().resolve(names.get(i));
-            FirmwareEvidence fe = FirmwareEvidence.gather(names.get(i), request.firmware().get(i), keep, vulnDb, listener);
+            FirmwareEvidence fe = FirmwareEvidence.gather(names.get(i), request.firmware().get(i), keep, sbomChecks,
+                    listener);
             inputs.add(fe.input());
             findings.add(fe.findings());
             images.add(fe.facts());
@@ -122,7 +131,7 @@ public final class AssessmentPipeline {
             findings.add(new SourceFindings(host, InputKind.DEVICE, scan.findings(), scan.facts()));
             timings.merge("probe", (System.nanoTime() - t0) / 1_000_000, Long::sum);
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(triage.warnings());
         if (ixitWarning != null) {
             warnings.add(ixitWarning);
         }
@@ -141,6 +150,10 @@ public final class AssessmentPipeline {
         listener.stageStarted("deciding verdicts");
         Assessment a = new Assessor().assess(new AssessmentInput(catalog, profile, declarations, findings, inputs, images,
                 timings, warnings, null), request.standards());
+        if (vulnDb != null) {
+            a = a.withVulnerabilityData(VulnerabilityTriage.stated(vulnDb.snapshot(),
+                    a.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), maxAge));
+        }
         listener.stageDone(a.verdicts().size() + " verdicts");
         if (!findings.isEmpty() && unexamined.size() == findings.size()) {
             throw new NothingExaminedException("no input could be examined: " + String.join("; ", unexamined), a);

@@ -15,14 +15,33 @@ import org.iotb.probe.net.PortSpec;
  * asked for (without it, a request with no firmware and no device is refused: there is nothing to examine).
  */
 public record AssessmentRequest(Path profile, Path declarations, List<Path> firmware, List<String> devices,
-        ProbeOptions probeOptions, Path vulnDb, Path workdir, List<String> standards, boolean declarationsOnly) {
+        ProbeOptions probeOptions, Path vulnDb, Path workdir, List<String> standards, boolean declarationsOnly,
+        List<Path> vex, Integer maxVulnDbAgeDays) {
 
     public AssessmentRequest {
         Objects.requireNonNull(profile, "profile");
+        vex = vex == null ? List.of() : List.copyOf(vex);
         firmware = firmware == null ? List.of() : List.copyOf(firmware);
         devices = devices == null ? List.of() : List.copyOf(devices);
         probeOptions = probeOptions == null ? ProbeOptions.defaults() : probeOptions;
         standards = standards == null ? List.of() : List.copyOf(standards);
+    }
+
+    /** No VEX files; the default vulnerability-data age limit. */
+    public AssessmentRequest(Path profile, Path declarations, List<Path> firmware, List<String> devices,
+                             ProbeOptions probeOptions, Path vulnDb, Path workdir, List<String> standards,
+                             boolean declarationsOnly) {
+        this(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, standards, declarationsOnly,
+                List.of(), null);
+    }
+
+    /**
+     * The same request applying the lab's triage ({@code --vex} files, CycloneDX VEX or OpenVEX) and judging the
+     * vulnerability data's age against {@code maxAgeDays} (null: the default, 30 days).
+     */
+    public AssessmentRequest withVulnerabilityTriage(List<Path> vexFiles, Integer maxAgeDays) {
+        return new AssessmentRequest(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, standards,
+                declarationsOnly, vexFiles, maxAgeDays);
     }
 
     /** Every standard; evidence required (the shape before standards could be selected). */
@@ -34,13 +53,13 @@ public record AssessmentRequest(Path profile, Path declarations, List<Path> firm
     /** The same request limited to these standards (empty: all). */
     public AssessmentRequest withStandards(List<String> ids) {
         return new AssessmentRequest(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, ids,
-                declarationsOnly);
+                declarationsOnly, vex, maxVulnDbAgeDays);
     }
 
     /** The same request, allowed (or not) to assess from the profile and declarations alone. */
     public AssessmentRequest withDeclarationsOnly(boolean allowed) {
         return new AssessmentRequest(profile, declarations, firmware, devices, probeOptions, vulnDb, workdir, standards,
-                allowed);
+                allowed, vex, maxVulnDbAgeDays);
     }
 
     /** The default probe options with login attempts allowed or not and, unless null, these ports ("22,80,8000-8100", "all"). */

@@ -121,9 +121,12 @@ public final class SarifReport {
         for (Sourced s : findings) {
             Finding f = s.finding();
             String level = level(f);
-            if (level == null) {
+            // CVEs the lab's VEX took out of the verdicts: reported, as suppressed results with the lab's reason
+            boolean triaged = f.data() != null && f.data().get("triaged") != null;
+            if (level == null && !triaged) {
                 continue;
             }
+            level = level == null ? "note" : level;
             ObjectNode r = results.addObject();
             r.put("ruleId", f.check());
             r.put("ruleIndex", ruleIds.indexOf(f.check()));
@@ -142,6 +145,10 @@ public final class SarifReport {
             }
             if (!locations.isEmpty()) {
                 r.set("locations", locations);
+            }
+            if (triaged) {
+                r.putArray("suppressions").addObject().put("kind", "external").put("status", "accepted")
+                        .put("justification", f.message());
             }
             ObjectNode props = r.putObject("properties");
             props.put("source", s.source());

@@ -21,6 +21,8 @@ import org.iotb.sbom.vuln.DistroAdvisory;
 import org.iotb.sbom.vuln.VulnDb;
 import org.iotb.sbom.vuln.VulnMatch;
 import org.iotb.sbom.vuln.Vulnerability;
+import org.iotb.sbom.vuln.vex.Triage;
+import org.iotb.sbom.vuln.vex.VexStatus;
 
 /**
  * Turns an SBOM into findings: {@code sbom.inventory} (info, the component list as data),
@@ -38,15 +40,39 @@ public final class SbomChecks {
     private final VulnDb db;
     private final OutdatedRules outdated;
     private final LocalDate today;
+    /** The lab's VEX statements (issue #13): not_affected/fixed take a CVE out of the verdicts, kept in the data. */
+    private final Triage triage;
+    /** Oldest vulnerability data a "none found" may rest on, in days; null: the data's age is not judged. */
+    private final Integer maxDataAgeDays;
 
     public SbomChecks(VulnDb db) {
         this(db, OutdatedRules.bundled(), LocalDate.now(ZoneOffset.UTC));
     }
 
     public SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today) {
+        this(db, outdated, today, Triage.NONE, null);
+    }
+
+    private SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today, Triage triage, Integer maxDataAgeDays) {
         this.db = db;
         this.outdated = outdated;
         this.today = today;
+        this.triage = triage == null ? Triage.NONE : triage;
+        this.maxDataAgeDays = maxDataAgeDays;
+    }
+
+    /** These checks applying the lab's triage (VEX statements). */
+    public SbomChecks withTriage(Triage t) {
+        return new SbomChecks(db, outdated, today, t, maxDataAgeDays);
+    }
+
+    /**
+     * These checks judging the vulnerability data's age: when only the starter set is there, or its newest record is
+     * older than {@code days}, "no known vulnerability" is a warning that cannot settle a requirement
+     * (finding data {@code cannotSettle}), never a pass. A vulnerable component found still fails.
+     */
+    public SbomChecks withMaxDataAge(int days) {
+        return new SbomChecks(db, outdated, today, triage, days);
     }
 
     /** All three checks' findings for one SBOM, run under the shared {@link CheckRunner} policy. */
@@ -120,7 +146,9 @@ public final class SbomChecks {
     private Map<Component, List<VulnMatch>> assessed(Sbom sbom) {
         Map<Component, List<VulnMatch>> m = new LinkedHashMap<>();
         for (Component c : sbom.components()) {
-            List<VulnMatch> v = db.withExploitData(db.assess(c)); // KEV and EPSS, when imported, rank them
+            // a CVE the lab triaged as not affected or fixed leaves the verdicts; triagedFindings keeps it in view.
+            // KEV and EPSS, when imported, rank the rest
+            List<VulnMatch> v = db.withExploitData(db.assess(c).stream().filter(x -> !triagedOut(c, x)).toList());
             if (!v.isEmpty()) {
                 m.put(c, v);
             }
@@ -149,20 +177,24 @@ public final class SbomChecks {
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<Component, List<VulnMatch>> e : assessed.entrySet()) {
             Component c = e.getKey();
-            List<VulnMatch> claimed = e.getValue().stream().filter(VulnMatch::claimed).toList();
+            List<VulnMatch> claimed = e.getValue().stream().filter(m -> m.claimed() || confirmed(c, m)).toList();
             List<VulnMatch> unknown = e.getValue().stream()
-                    .filter(m -> m.basis() == VulnMatch.Basis.BACKPORT_UNKNOWN).toList();
+                    .filter(m -> m.basis() == VulnMatch.Basis.BACKPORT_UNKNOWN && !confirmed(c, m)).toList();
             if (!claimed.isEmpty()) {
                 out.add(claimedFinding(c, claimed));
             } else if (!unknown.isEmpty()) {
                 out.add(backportUnknownFinding(c, unknown));
             }
         }
-        if (out.isEmpty()) {
+        String insufficient = maxDataAgeDays == null ? null : db.snapshot().insufficiency(today, maxDataAgeDays);
+        if (out.isEmpty() && insufficient == null) {
             out.add(Finding.pass(VULNERABLE, "no known vulnerability affects the " + versioned.size()
                     + " versioned components checked (" + sources() + "): " + names(versioned), List.of())
                     .withData(Map.of("checked", versioned.stream().map(SbomChecks::label).toList())));
+        } else if (insufficient != null && out.stream().noneMatch(f -> f.outcome() == Outcome.FAIL)) {
+            out.add(staleDataFinding(versioned, insufficient));
         }
+        out.addAll(triagedFindings(sbom));
         for (Map.Entry<Component, List<VulnMatch>> e : assessed.entrySet()) {
             List<VulnMatch> fixed = e.getValue().stream()
                     .filter(m -> m.basis() == VulnMatch.Basis.DISTRO_FIXED).toList();
@@ -189,7 +221,7 @@ public final class SbomChecks {
                 + " back-ported fixes, check its security tracker" : "") + exploitedNote(matches);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("component", componentData(c));
-        data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
+        data.put("vulnerabilities", matches.stream().map(m -> vulnData(c, m)).toList());
         return new Finding(VULNERABLE, distro ? Outcome.WARNING : Outcome.FAIL, worst, msg, c.evidence(), data);
     }
 
@@ -218,7 +250,7 @@ public final class SbomChecks {
                 + " or OSV data to decide)" + exploitedNote(matches);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("component", componentData(c));
-        data.put("vulnerabilities", matches.stream().map(SbomChecks::vulnData).toList());
+        data.put("vulnerabilities", matches.stream().map(m -> vulnData(c, m)).toList());
         return new Finding(VULNERABLE, Outcome.WARNING, worst, msg, c.evidence(), data);
     }
 
@@ -378,5 +410,59 @@ public final class SbomChecks {
         m.put("references", v.references());
         m.values().removeIf(java.util.Objects::isNull);
         return m;
+    }
+
+    // ---- stated data and triage (issue #13) ----
+
+    /** No vulnerability found, on data too small or too old to say so: a warning no pass can rest on. */
+    private Finding staleDataFinding(List<Component> versioned, String why) {
+        String msg = "no known vulnerability is claimed for the " + versioned.size() + " versioned components checked,"
+                + " but " + why + ": this cannot show that none is affected (" + db.snapshot().describe(today)
+                + "; import current data with 'iotb vulndb import')";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("checked", versioned.stream().map(SbomChecks::label).toList());
+        data.put("cannotSettle", why); // read by the verdict engine: this check's result cannot make a pass
+        return new Finding(VULNERABLE, Outcome.WARNING, Severity.LOW, msg, List.of(), data);
+    }
+
+    private boolean triagedOut(Component c, VulnMatch m) {
+        return triage.statementFor(c, m.vulnerability().cveId()).map(s -> s.status().removesFromVerdicts())
+                .orElse(false);
+    }
+
+    /** The lab confirmed the component affected (VEX "affected"): claimed, even where the backport was undecided. */
+    private boolean confirmed(Component c, VulnMatch m) {
+        return triage.statementFor(c, m.vulnerability().cveId()).map(s -> s.status() == VexStatus.AFFECTED)
+                .orElse(false);
+    }
+
+    /** One info finding per component with CVEs the lab's VEX took out of the verdicts, each with who said why. */
+    private List<Finding> triagedFindings(Sbom sbom) {
+        if (triage.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Component c : sbom.components()) {
+            List<VulnMatch> removed = db.assess(c).stream().filter(m -> triagedOut(c, m)).toList();
+            if (removed.isEmpty()) {
+                continue;
+            }
+            String msg = label(c) + ": " + removed.size() + " vulnerabilit" + (removed.size() == 1 ? "y" : "ies")
+                    + " not counted, by the lab's triage: " + removed.stream().limit(12)
+                    .map(m -> m.vulnerability().cveId() + " " + triage.statementFor(c, m.vulnerability().cveId())
+                            .orElseThrow().describe()).collect(Collectors.joining("; "));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("component", componentData(c));
+            data.put("triaged", removed.stream().map(m -> vulnData(c, m)).toList());
+            out.add(new Finding(VULNERABLE, Outcome.INFO, null, msg, c.evidence(), data));
+        }
+        return out;
+    }
+
+    /** The vulnerability's data plus, when the lab said something about it, the statement ({@code vex}). */
+    private Map<String, Object> vulnData(Component c, VulnMatch m) {
+        Map<String, Object> d = vulnData(m);
+        triage.statementFor(c, m.vulnerability().cveId()).ifPresent(s -> d.put("vex", s.toData()));
+        return d;
     }
 }

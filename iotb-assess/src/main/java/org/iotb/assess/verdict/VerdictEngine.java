@@ -126,6 +126,16 @@ public final class VerdictEngine {
             }
             return new Decision(VerdictValue.INCONCLUSIVE, reason, e.all, false, false, false);
         }
+        // R6b: a check says its own result cannot settle a requirement (finding data "cannotSettle": e.g. the
+        // vulnerability data was only the starter set or too old to show that no known vulnerability applies).
+        String unsettled = e.cannotSettle();
+        if (unsettled != null) {
+            String reason = "inconclusive: " + unsettled + "; a pass cannot rest on it";
+            if (declaration != null && declaration.yes()) {
+                reason = "declared Y, but " + reason;
+            }
+            return new Decision(VerdictValue.INCONCLUSIVE, reason, e.all, false, false, true);
+        }
         // R7: automated evidence settles it.
         if (r.automated() && !e.passes.isEmpty() && e.errors.isEmpty()) {
             String reason = "automated checks " + e.ids(e.passes) + " passed: " + e.firstMessage(e.passes);
@@ -274,6 +284,17 @@ public final class VerdictEngine {
                 });
             }
             return out;
+        }
+
+        /** "sbom.component-vulnerable: <why>" of the first finding whose data says it cannot settle, else null. */
+        String cannotSettle() {
+            for (AssessedFinding f : ran) {
+                Object why = f.data() == null ? null : f.data().get("cannotSettle");
+                if (why != null) {
+                    return f.check() + ": " + why;
+                }
+            }
+            return null;
         }
 
         String ids(List<AssessedFinding> list) {

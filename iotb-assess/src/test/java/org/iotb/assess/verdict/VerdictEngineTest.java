@@ -254,4 +254,35 @@ class VerdictEngineTest {
         assertThat(decide(MANUAL, Applicable.UNDETERMINED, YES).basis()).isEqualTo(Basis.NONE);
         assertThat(decide(NO_CHECKS, Applicable.YES, null).basis()).isEqualTo(Basis.NONE);
     }
+
+    // R6b (issue #13): a check whose result cannot settle the requirement (too little or too old vulnerability data)
+
+    private static final Requirement KNOWN_VULNS = req("5.3-8", true,
+            List.of("sbom.component-vulnerable", "sbom.outdated"));
+
+    private static AssessedFinding cannotSettle() {
+        return new AssessedFinding("unit1.bin", "sbom.component-vulnerable", Outcome.WARNING, null,
+                "no known vulnerability is claimed, but only the starter set was available", List.of(),
+                Map.of("cannotSettle", "only the bundled starter set of 58 well-known CVEs was available"));
+    }
+
+    @Test
+    void r6bDataThatCannotSettleMakesItInconclusiveEvenWithOtherPassesOrAYes() {
+        Verdict v = decide(KNOWN_VULNS, Applicable.YES, null, cannotSettle(),
+                af("sbom.outdated", Outcome.PASS, "no end-of-life line"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(v.reason()).isEqualTo("inconclusive: sbom.component-vulnerable: only the bundled starter set of 58"
+                + " well-known CVEs was available; a pass cannot rest on it");
+        assertThat(v.basis()).isEqualTo(Basis.NONE);
+        Verdict declared = decide(KNOWN_VULNS, Applicable.YES, YES, cannotSettle());
+        assertThat(declared.verdict()).isEqualTo(VerdictValue.INCONCLUSIVE);
+        assertThat(declared.reason()).startsWith("declared Y, but inconclusive: sbom.component-vulnerable");
+    }
+
+    @Test
+    void r6bARealFailStaysAFail() {
+        Verdict v = decide(KNOWN_VULNS, Applicable.YES, null, cannotSettle(),
+                af("sbom.component-vulnerable", Outcome.FAIL, "Dropbear 2022.83 is affected by CVE-2023-48795"));
+        assertThat(v.verdict()).isEqualTo(VerdictValue.FAIL);
+    }
 }

@@ -76,6 +76,14 @@ public final class AssessCommand implements Callable<Integer> {
     boolean declarationsOnly;
     @Option(names = "--db", description = "Vulnerability store (default: $IOTB_VULNDB or ~/.cache/iotb/vulndb).")
     Path db;
+    @Option(names = "--vex", paramLabel = "FILE", description = "The lab's triage, CycloneDX VEX or OpenVEX JSON"
+            + " (repeatable): not_affected (with a justification) and fixed take a CVE out of the verdicts; it stays"
+            + " in every report with who said why. The file is hashed into the inputs.")
+    List<Path> vex = new ArrayList<>();
+    @Option(names = "--max-vulndb-age", paramLabel = "DAYS", description = "Oldest vulnerability data (newest record)"
+            + " a 'no known vulnerability' may rest on (default: 30). Older data, or the starter set alone, makes the"
+            + " known-vulnerability requirements inconclusive; a vulnerable component found still fails.")
+    Integer maxVulnDbAge;
     @Option(names = {"-w", "--workdir"}, description = "Keep the unpacked images under this directory.")
     Path workdir;
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -101,7 +109,8 @@ public final class AssessCommand implements Callable<Integer> {
         LabRecord labRecord = lab == null ? null : LabCommand.load(lab, pipeline.catalog()); // bad record: exit 2 before any work
         AssessmentRequest request = new AssessmentRequest(profile, declarations, firmware, devices,
                 AssessmentRequest.probeOptions(intrusive, ports, udpPorts), db, workdir)
-                .withStandards(standards).withDeclarationsOnly(declarationsOnly);
+                .withStandards(standards).withDeclarationsOnly(declarationsOnly)
+                .withVulnerabilityTriage(vex, maxVulnDbAge);
         Assessment a;
         String nothingExamined = null;
         try {

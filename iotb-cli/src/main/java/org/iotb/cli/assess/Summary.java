@@ -54,6 +54,9 @@ final class Summary {
         if (!verified.isEmpty()) {
             b.append("bottom line: ").append(verified).append('\n');
         }
+        if (a.vulnerabilityData() != null) {
+            b.append(a.vulnerabilityData().describe()).append('\n');
+        }
         a.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
         return b.toString();
     }

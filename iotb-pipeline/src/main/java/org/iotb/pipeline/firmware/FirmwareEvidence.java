@@ -41,6 +41,12 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
      */
     public static FirmwareEvidence gather(String name, Path image, Path workdir, VulnDb vulnDb, PipelineListener listener)
             throws IOException {
+        return gather(name, image, workdir, new SbomChecks(vulnDb), listener);
+    }
+
+    /** As above, judging the SBOM with these checks (the lab's triage, the vulnerability data's age limit). */
+    public static FirmwareEvidence gather(String name, Path image, Path workdir, SbomChecks sbomChecks,
+                                          PipelineListener listener) throws IOException {
         long t0 = System.nanoTime();
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), listener)) {
             long t1 = System.nanoTime();
@@ -52,7 +58,7 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
             long t2 = System.nanoTime();
             listener.stageStarted("SBOM of " + name);
             Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, ws.sha256()));
-            List<Finding> sbomFindings = new SbomChecks(vulnDb).run(sbom);
+            List<Finding> sbomFindings = sbomChecks.run(sbom);
             listener.stageDone(sbom.components().size() + " components");
             long t3 = System.nanoTime();
             List<Finding> all = new ArrayList<>(report.findings());

@@ -20,6 +20,7 @@ public final class Sections {
         HeatMap.render(b, a);
         ProductSection.profile(b, a);
         ProductSection.images(b, a);
+        VulnerabilitySection.render(b, a);
         ProductSection.deviceServices(b, a);
         CrossInputSection.render(b, a);
         RequirementTable.render(b, a, expanded);

@@ -25,7 +25,9 @@ import org.iotb.model.Tool;
 import org.iotb.sbom.Component;
 import org.iotb.sbom.ComponentSource;
 import org.iotb.sbom.Sbom;
+import org.iotb.sbom.vuln.VulnDataSnapshot;
 import org.iotb.sbom.vuln.VulnDb;
+import org.iotb.sbom.vuln.vex.Triage;
 import org.iotb.sbom.vuln.Vulnerability;
 
 /**
@@ -47,9 +49,21 @@ public final class CycloneDxWriter {
      * with its rating, description, advisory URLs and the affected component's bom-ref. {@code db} may be null.
      */
     public String toJson(Sbom sbom, VulnDb db) {
+        return toJson(sbom, db, Triage.NONE, db != null);
+    }
+
+    /**
+     * The BOM naming the vulnerability data {@code db} holds (metadata properties {@code iotb:vulnerability-data…})
+     * and, if {@code withVulnerabilities}, its {@code vulnerabilities} with the lab's triage as {@code analysis}
+     * ({@link CycloneDxVulnerabilities}). {@code db} may be null: neither is written.
+     */
+    public String toJson(Sbom sbom, VulnDb db, Triage triage, boolean withVulnerabilities) {
         Bom bom = toBom(sbom);
         if (db != null) {
-            addVulnerabilities(bom, sbom, db);
+            statedData(bom, db.snapshot());
+            if (withVulnerabilities) {
+                CycloneDxVulnerabilities.add(bom, sbom, db, triage == null ? Triage.NONE : triage);
+            }
         }
         try {
             return new BomJsonGenerator(bom, SPEC).toJsonString(true);
@@ -58,28 +72,26 @@ public final class CycloneDxWriter {
         }
     }
 
-    private static void addVulnerabilities(Bom bom, Sbom sbom, VulnDb db) {
-        java.util.Map<String, org.cyclonedx.model.vulnerability.Vulnerability> byId = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < sbom.components().size(); i++) {
-            Component c = sbom.components().get(i);
-            String ref = bom.getComponents().get(i).getBomRef();
-            for (Vulnerability v : db.match(c)) {
-                org.cyclonedx.model.vulnerability.Vulnerability x = byId.computeIfAbsent(v.cveId(), id -> vuln(v));
-                org.cyclonedx.model.vulnerability.Vulnerability.Affect a =
-                        new org.cyclonedx.model.vulnerability.Vulnerability.Affect();
-                a.setRef(ref);
-                List<org.cyclonedx.model.vulnerability.Vulnerability.Affect> affects =
-                        x.getAffects() == null ? new ArrayList<>() : new ArrayList<>(x.getAffects());
-                affects.add(a);
-                x.setAffects(affects);
-            }
+    /** The vulnerability data the SBOM's vulnerabilities were judged with, as metadata properties. */
+    private static void statedData(Bom bom, VulnDataSnapshot s) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<Property> props = new ArrayList<>();
+        props.add(property("iotb:vulnerability-data", s.describe(today)));
+        props.add(property("iotb:vulnerability-data:records", Integer.toString(s.records())));
+        if (s.newestRecord() != null) {
+            props.add(property("iotb:vulnerability-data:newest-record", s.newestRecord().toString()));
+            props.add(property("iotb:vulnerability-data:age-days", Long.toString(s.ageDays(today))));
         }
-        if (!byId.isEmpty()) {
-            bom.setVulnerabilities(new ArrayList<>(byId.values()));
+        props.add(property("iotb:vulnerability-data:starter-set-only", Boolean.toString(s.starterSetOnly())));
+        for (VulnDataSnapshot.Source src : s.sources()) {
+            props.add(property("iotb:vulnerability-data:source", src.name() + " " + src.records() + " records"
+                    + (src.newestRecord() == null ? "" : ", newest " + src.newestRecord())
+                    + (src.importedAt() == null ? "" : ", imported " + src.importedAt())));
         }
+        bom.getMetadata().setProperties(props);
     }
 
-    private static org.cyclonedx.model.vulnerability.Vulnerability vuln(Vulnerability v) {
+    static org.cyclonedx.model.vulnerability.Vulnerability vuln(Vulnerability v) {
         org.cyclonedx.model.vulnerability.Vulnerability x = new org.cyclonedx.model.vulnerability.Vulnerability();
         x.setBomRef("vuln-" + v.cveId());
         x.setId(v.cveId());

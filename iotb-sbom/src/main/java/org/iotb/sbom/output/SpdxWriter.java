@@ -35,6 +35,20 @@ public final class SpdxWriter {
         }
     }
 
+    /** The document with the vulnerability data the SBOM's user should know about, as {@code creationInfo.comment}. */
+    public String toJson(Sbom sbom, org.iotb.sbom.vuln.VulnDataSnapshot statedData) {
+        ObjectNode doc = toTree(sbom);
+        if (statedData != null) {
+            ((ObjectNode) doc.get("creationInfo")).put("comment",
+                    statedData.describe(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        }
+        try {
+            return mapper.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void write(Sbom sbom, Path out) throws IOException {
         org.iotb.model.io.SafeOutput.writeString(out, toJson(sbom));
     }

@@ -542,4 +542,18 @@ public final class VulnDb {
             throw new IllegalStateException("the bundled database has no store to import into");
         }
     }
+
+    // ---- stated data (issue #13): what the judgements rest on ----
+
+    /**
+     * The data this database judges with: the starter set and every imported source, with record counts, the
+     * newest record's date and the last import (see {@link VulnDataSnapshot}). Distribution advisories count as
+     * source {@code distro}.
+     */
+    public VulnDataSnapshot snapshot() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        bySource.forEach((name, records) -> counts.put(name, records.size()));
+        counts.put("distro", advisories.size());
+        return SnapshotReader.build(storeDir, starter.size(), counts);
+    }
 }
