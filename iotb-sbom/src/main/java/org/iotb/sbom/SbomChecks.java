@@ -15,6 +15,8 @@ import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 import org.iotb.model.check.Check;
 import org.iotb.model.check.CheckRunner;
+import org.iotb.sbom.applicability.Applicability;
+import org.iotb.sbom.applicability.ApplicabilityJudge;
 import org.iotb.sbom.outdated.OutdatedRules;
 import org.iotb.sbom.distro.Distro;
 import org.iotb.sbom.vuln.DistroAdvisory;
@@ -27,6 +29,10 @@ import org.iotb.sbom.vuln.Vulnerability;
  * {@code sbom.component-vulnerable} (one fail per vulnerable component, with its CVEs and severities, or one pass
  * naming what was checked) and {@code sbom.outdated} (a warning per component on an end-of-life line; fail when
  * that component is also vulnerable).
+ *
+ * <p>Given the unpacked tree ({@link #withCodeEvidence}), a version match the component's own code rules out — the
+ * fix's marker in its binaries, the affected code or kernel subsystem not built ({@link ApplicabilityJudge}) — is
+ * not claimed: it is named in an info finding with the analysis state and the evidence.
  */
 public final class SbomChecks {
     public static final String INVENTORY = "sbom.inventory";
@@ -38,15 +44,26 @@ public final class SbomChecks {
     private final VulnDb db;
     private final OutdatedRules outdated;
     private final LocalDate today;
+    private final ApplicabilityJudge code;
 
     public SbomChecks(VulnDb db) {
         this(db, OutdatedRules.bundled(), LocalDate.now(ZoneOffset.UTC));
     }
 
     public SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today) {
+        this(db, outdated, today, ApplicabilityJudge.none());
+    }
+
+    private SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today, ApplicabilityJudge code) {
         this.db = db;
         this.outdated = outdated;
         this.today = today;
+        this.code = code;
+    }
+
+    /** These checks, also reading the component binaries of this unpacked tree for code evidence. */
+    public SbomChecks withCodeEvidence(org.iotb.firmware.tree.FileTree tree) {
+        return new SbomChecks(db, outdated, today, ApplicabilityJudge.of(tree));
     }
 
     /** All three checks' findings for one SBOM, run under the shared {@link CheckRunner} policy. */
@@ -120,7 +137,8 @@ public final class SbomChecks {
     private Map<Component, List<VulnMatch>> assessed(Sbom sbom) {
         Map<Component, List<VulnMatch>> m = new LinkedHashMap<>();
         for (Component c : sbom.components()) {
-            List<VulnMatch> v = db.assess(c);
+            List<VulnMatch> v = db.assess(c).stream().map(x -> x.basis() == VulnMatch.Basis.DISTRO_FIXED ? x
+                    : code.judge(c, x.vulnerability().cveId()).map(x::decidedBy).orElse(x)).toList();
             if (!v.isEmpty()) {
                 m.put(c, v);
             }
@@ -128,11 +146,12 @@ public final class SbomChecks {
         return m;
     }
 
-    /** The components claimed affected or undecided (those the distribution fixed are not vulnerable). */
+    /** The components claimed affected or undecided (those the distribution fixed or the code rules out are not). */
     private static Map<Component, List<Vulnerability>> vulnerable(Map<Component, List<VulnMatch>> assessed) {
         Map<Component, List<Vulnerability>> m = new LinkedHashMap<>();
         assessed.forEach((c, ms) -> {
-            List<Vulnerability> open = ms.stream().filter(x -> x.basis() != VulnMatch.Basis.DISTRO_FIXED)
+            List<Vulnerability> open = ms.stream().filter(x -> x.basis() != VulnMatch.Basis.DISTRO_FIXED
+                            && x.basis() != VulnMatch.Basis.CODE_EVIDENCE)
                     .map(VulnMatch::vulnerability).toList();
             if (!open.isEmpty()) {
                 m.put(c, open);
@@ -168,6 +187,11 @@ public final class SbomChecks {
                     .filter(m -> m.basis() == VulnMatch.Basis.DISTRO_FIXED).toList();
             if (!fixed.isEmpty()) {
                 out.add(distroFixedFinding(e.getKey(), fixed));
+            }
+            List<VulnMatch> ruledOut = e.getValue().stream()
+                    .filter(m -> m.basis() == VulnMatch.Basis.CODE_EVIDENCE).toList();
+            if (!ruledOut.isEmpty()) {
+                out.add(codeEvidenceFinding(e.getKey(), ruledOut));
             }
         }
         return out;
@@ -231,6 +255,25 @@ public final class SbomChecks {
         data.put("component", componentData(c));
         data.put("fixedByDistribution", matches.stream().map(SbomChecks::vulnData).toList());
         return new Finding(VULNERABLE, Outcome.INFO, null, msg, c.evidence(), data);
+    }
+
+    /** CVEs in range by version that the component's own code rules out: named with the proof, not claimed. */
+    private static Finding codeEvidenceFinding(Component c, List<VulnMatch> matches) {
+        String msg = label(c) + ": " + matches.size() + " vulnerabilit" + (matches.size() == 1 ? "y" : "ies")
+                + " in the version range ruled out by the image's code: " + matches.stream().limit(12).map(m -> {
+                    Applicability a = m.applicability();
+                    return m.vulnerability().cveId() + " " + a.state().id()
+                            + (a.justification() == null ? "" : " (" + a.justification() + ")") + ": " + c.name() + " "
+                            + a.reason();
+                }).collect(Collectors.joining("; ")) + (matches.size() > 12 ? "; …" : "");
+        List<Evidence> evidence = new ArrayList<>();
+        matches.forEach(m -> m.applicability().evidence().stream().filter(e -> !evidence.contains(e))
+                .forEach(evidence::add));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("component", componentData(c));
+        data.put("ruledOutByCode", matches.stream().map(SbomChecks::vulnData).toList());
+        return new Finding(VULNERABLE, Outcome.INFO, null, msg,
+                evidence.subList(0, Math.min(evidence.size(), Component.MAX_EVIDENCE)), data);
     }
 
     private static List<Vulnerability> sorted(List<VulnMatch> matches) {
@@ -338,6 +381,17 @@ public final class SbomChecks {
             adv.put("source", a.source());
             adv.values().removeIf(java.util.Objects::isNull);
             m.put("distroAdvisory", adv);
+        }
+        Applicability code = match.applicability();
+        if (code != null) {
+            Map<String, Object> analysis = new LinkedHashMap<>();
+            analysis.put("state", code.state().id());
+            analysis.put("justification", code.justification());
+            analysis.put("detail", code.reason());
+            analysis.put("evidence", code.evidence());
+            analysis.put("references", code.references());
+            analysis.values().removeIf(java.util.Objects::isNull);
+            m.put("analysis", analysis);
         }
         if (match.basis() != VulnMatch.Basis.UPSTREAM_RANGE) {
             m.put("basis", match.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

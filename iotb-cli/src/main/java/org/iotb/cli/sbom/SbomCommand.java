@@ -60,12 +60,14 @@ public final class SbomCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
             progress.stageStarted("identifying components");
-            Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(image.getFileName().toString(), ws.sha256()));
+            org.iotb.firmware.tree.FileTree tree = org.iotb.firmware.tree.FileTree.index(ws.treeRoot());
+            Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(image.getFileName().toString(), ws.sha256()));
             progress.stageDone(sbom.components().size() + " components");
             StringBuilder text = new StringBuilder(fmt.render(sbom));
             if (fmt == SbomFormat.TABLE) {
-                List<Finding> findings = new SbomChecks(AssessmentPipeline.openVulnDb(db)).run(sbom).stream()
-                        .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING).toList();
+                List<Finding> findings = new SbomChecks(AssessmentPipeline.openVulnDb(db)).withCodeEvidence(tree).run(sbom).stream()
+                        .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING
+                                || f.outcome() == Outcome.INFO && f.check().equals(SbomChecks.VULNERABLE)).toList();
                 if (!findings.isEmpty()) {
                     text.append('\n');
                     findings.forEach(f -> {

@@ -52,7 +52,7 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
             long t2 = System.nanoTime();
             listener.stageStarted("SBOM of " + name);
             Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, ws.sha256()));
-            List<Finding> sbomFindings = new SbomChecks(vulnDb).run(sbom);
+            List<Finding> sbomFindings = new SbomChecks(vulnDb).withCodeEvidence(tree).run(sbom);
             listener.stageDone(sbom.components().size() + " components");
             long t3 = System.nanoTime();
             List<Finding> all = new ArrayList<>(report.findings());
