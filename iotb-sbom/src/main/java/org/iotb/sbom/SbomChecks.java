@@ -223,7 +223,8 @@ public final class SbomChecks {
      */
     static boolean isDistributionPackage(Component c) {
         return c.source() == ComponentSource.PACKAGE_DB && !c.evidence().isEmpty()
-                && c.evidence().stream().allMatch(e -> DISTRIBUTION_DBS.contains(e.path()));
+                && c.evidence().stream().allMatch(e -> e.path() != null && DISTRIBUTION_DBS.stream()
+                        .anyMatch(db -> e.path().equals(db) || e.path().endsWith("/" + db)));
     }
 
     private static final java.util.Set<String> DISTRIBUTION_DBS =
