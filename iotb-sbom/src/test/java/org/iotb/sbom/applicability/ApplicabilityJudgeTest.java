@@ -122,10 +122,27 @@ class ApplicabilityJudgeTest {
         TestTrees.write(root.resolve("bin/busybox"), "BusyBox v1.9.2 (2008-11-20 10:00:00 CET)", "ifconfig",
                 "telnetd", "Usage: ifconfig [-a] interface [address]");
         List<Finding> judged = vulnFindings(root, true);
-        assertThat(about(judged, "BusyBox 1.9.2", Outcome.FAIL).message())
-                .contains("CVE-2022-48174").doesNotContain("CVE-2016-2148").doesNotContain("CVE-2022-28391");
+        assertThat(about(judged, "BusyBox 1.9.2", Outcome.FAIL).message()).contains("CVE-2022-48174")
+                .doesNotContain("CVE-2016-2148").doesNotContain("CVE-2022-28391").doesNotContain("CVE-2021-42386");
         assertThat(about(judged, "BusyBox 1.9.2", Outcome.INFO).message())
-                .contains("CVE-2016-2148 not_affected", "CVE-2022-28391 not_affected");
+                .contains("CVE-2016-2148 not_affected", "CVE-2022-28391 not_affected", "CVE-2021-42386 not_affected");
+
+        // DD-WRT's BusyBox 1.9.2 builds udhcpc, netstat and awk: all three stay claimed
+        TestTrees.write(root.resolve("bin/busybox"), "BusyBox v1.9.2 (2008-11-20 10:00:00 CET)", "udhcpc",
+                "netstat", "getline", "function");
+        assertThat(about(vulnFindings(root, true), "BusyBox 1.9.2", Outcome.FAIL).message())
+                .contains("CVE-2016-2148", "CVE-2022-28391", "CVE-2021-42386");
+    }
+
+    @Test
+    void dnsmasqOlderThanItsDnssecCodeIsNotAffectedByTheDnssecOverflows() throws IOException {
+        Path root = dir.resolve("root");
+        TestTrees.write(root.resolve("usr/sbin/dnsmasq"), "dnsmasq-2.41");
+        List<Finding> judged = vulnFindings(root, true);
+        assertThat(about(judged, "dnsmasq 2.41", Outcome.FAIL).message()).contains("CVE-2017-14491", "CVE-2020-25684")
+                .doesNotContain("CVE-2020-25681").doesNotContain("CVE-2020-25682");
+        assertThat(about(judged, "dnsmasq 2.41", Outcome.INFO).message())
+                .contains("CVE-2020-25681 not_affected", "predates 2.69");
     }
 
     @Test

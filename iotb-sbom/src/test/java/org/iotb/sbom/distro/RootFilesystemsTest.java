@@ -23,7 +23,10 @@ class RootFilesystemsTest {
         Path rootfs = dir.resolve("fw.bin.extracted/970956-squashfs");
         Files.createDirectories(rootfs.resolve("usr/lib/opkg"));
         Files.createDirectories(rootfs.resolve("etc"));
-        Files.writeString(rootfs.resolve("usr/lib/opkg/status"), "Package: dropbear\nVersion: 2011.54-2\n"
+        Files.writeString(rootfs.resolve("usr/lib/opkg/status"), "Package: kernel\n"
+                + "Version: 3.3.8-1-d6597ebf6203328d3519ea3c3371a493\nDepends: \nProvides:\n"
+                + "Status: install hold installed\nArchitecture: ar71xx\nInstalled-Time: 1450288228\n\n"
+                + "Package: dropbear\nVersion: 2011.54-2\n"
                 + "Depends: libc\nProvides:\nStatus: install user installed\nArchitecture: ar71xx\n"
                 + "Installed-Time: 1450288229\n\n");
         Files.writeString(rootfs.resolve("etc/openwrt_release"), "DISTRIB_ID=\"OpenWrt_backports\"\n"
@@ -37,6 +40,10 @@ class RootFilesystemsTest {
         assertThat(dropbear.packageVersion()).isEqualTo("2011.54-2");
         assertThat(dropbear.distro()).isEqualTo("openwrt:12.09.2");
         assertThat(dropbear.isDistroBuild()).isFalse(); // OpenWrt moves to new upstream releases
+        assertThat(sbom.components()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo("linux-kernel");
+            assertThat(c.version()).isEqualTo("3.3.8"); // not "3.3.8-1": the vermagic hash is not a revision
+        });
         assertThat(dropbear.evidence().get(0).path()).isEqualTo("fw.bin.extracted/970956-squashfs/usr/lib/opkg/status");
     }
 }
