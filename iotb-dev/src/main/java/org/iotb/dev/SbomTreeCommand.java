@@ -64,11 +64,12 @@ public final class SbomTreeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Sbom sbom = new SbomBuilder().build(dir, SbomOptions.of(name, sha256));
+        org.iotb.firmware.tree.FileTree tree = org.iotb.firmware.tree.FileTree.index(dir);
+        Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, sha256));
         String text;
         if (findings) {
             VulnDb vdb = AssessmentPipeline.openVulnDb(db);
-            List<Finding> list = new SbomChecks(vdb).run(sbom);
+            List<Finding> list = new SbomChecks(vdb).withCodeEvidence(tree).run(sbom);
             text = Json.mapper().writeValueAsString(list);
         } else if (vulns && SbomFormat.parse(format) == SbomFormat.CYCLONEDX) {
             text = new CycloneDxWriter().toJson(sbom, AssessmentPipeline.openVulnDb(db));

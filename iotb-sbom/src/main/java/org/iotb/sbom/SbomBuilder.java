@@ -19,6 +19,7 @@ import org.iotb.sbom.distro.Distro;
 import org.iotb.sbom.distro.DistroAnnotator;
 import org.iotb.sbom.distro.DistroDetector;
 import org.iotb.sbom.distro.PackageDistro;
+import org.iotb.sbom.distro.RootFilesystems;
 import org.iotb.sbom.pkgdb.PackageDatabases;
 import org.iotb.sbom.pkgdb.PackageRecord;
 import org.iotb.sbom.scan.Signature;
@@ -67,12 +68,23 @@ public final class SbomBuilder {
         if (opts.useSignatures()) {
             examiner.examine(tree);
         }
-        List<PackageRecord> packages = List.of();
-        Optional<Distro> distro = DistroDetector.detect(root);
-        if (opts.usePackageDatabases()) {
-            PackageDatabases dbs = new PackageDatabases();
-            packages = dbs.read(root);
-            warnings.addAll(dbs.warnings());
+        List<PackageRecord> packages = new ArrayList<>();
+        Optional<Distro> distro = Optional.empty();
+        // the image's root file systems (the unpacker nests them: x.extracted/970956-squashfs/); the first that
+        // names its distribution names the image's
+        for (String rootfs : RootFilesystems.in(tree)) {
+            Path dir = rootfs.isEmpty() ? root : root.resolve(rootfs);
+            if (distro.isEmpty()) {
+                distro = DistroDetector.detect(dir);
+            }
+            if (opts.usePackageDatabases()) {
+                PackageDatabases dbs = new PackageDatabases();
+                for (PackageRecord p : dbs.read(dir)) {
+                    packages.add(rootfs.isEmpty() ? p : new PackageRecord(p.manager(), p.name(), p.version(),
+                            p.sourceName(), p.architecture(), rootfs + p.file(), p.line()));
+                }
+                dbs.warnings().forEach(w -> warnings.add(rootfs.isEmpty() ? w : rootfs + ": " + w));
+            }
         }
         List<Component> components = DistroAnnotator.annotate(
                 new ComponentMerger(signatures, warnings, distro).merge(hits, packages), distro);

@@ -15,6 +15,8 @@ import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 import org.iotb.model.check.Check;
 import org.iotb.model.check.CheckRunner;
+import org.iotb.sbom.applicability.Applicability;
+import org.iotb.sbom.applicability.ApplicabilityJudge;
 import org.iotb.sbom.outdated.OutdatedRules;
 import org.iotb.sbom.distro.Distro;
 import org.iotb.sbom.vuln.DistroAdvisory;
@@ -29,6 +31,10 @@ import org.iotb.sbom.vuln.vex.VexStatus;
  * {@code sbom.component-vulnerable} (one fail per vulnerable component, with its CVEs and severities, or one pass
  * naming what was checked) and {@code sbom.outdated} (a warning per component on an end-of-life line; fail when
  * that component is also vulnerable).
+ *
+ * <p>Given the unpacked tree ({@link #withCodeEvidence}), a version match the component's own code rules out — the
+ * fix's marker in its binaries, the affected code or kernel subsystem not built ({@link ApplicabilityJudge}) — is
+ * not claimed: it is named in an info finding with the analysis state and the evidence.
  */
 public final class SbomChecks {
     public static final String INVENTORY = "sbom.inventory";
@@ -44,26 +50,30 @@ public final class SbomChecks {
     private final Triage triage;
     /** Oldest vulnerability data a "none found" may rest on, in days; null: the data's age is not judged. */
     private final Integer maxDataAgeDays;
+    /** Reads the component binaries for code evidence that rules a CVE out (none: versions alone decide). */
+    private final ApplicabilityJudge code;
 
     public SbomChecks(VulnDb db) {
         this(db, OutdatedRules.bundled(), LocalDate.now(ZoneOffset.UTC));
     }
 
     public SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today) {
-        this(db, outdated, today, Triage.NONE, null);
+        this(db, outdated, today, Triage.NONE, null, ApplicabilityJudge.none());
     }
 
-    private SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today, Triage triage, Integer maxDataAgeDays) {
+    private SbomChecks(VulnDb db, OutdatedRules outdated, LocalDate today, Triage triage, Integer maxDataAgeDays,
+            ApplicabilityJudge code) {
         this.db = db;
         this.outdated = outdated;
         this.today = today;
         this.triage = triage == null ? Triage.NONE : triage;
         this.maxDataAgeDays = maxDataAgeDays;
+        this.code = code;
     }
 
     /** These checks applying the lab's triage (VEX statements). */
     public SbomChecks withTriage(Triage t) {
-        return new SbomChecks(db, outdated, today, t, maxDataAgeDays);
+        return new SbomChecks(db, outdated, today, t, maxDataAgeDays, code);
     }
 
     /**
@@ -72,7 +82,12 @@ public final class SbomChecks {
      * (finding data {@code cannotSettle}), never a pass. A vulnerable component found still fails.
      */
     public SbomChecks withMaxDataAge(int days) {
-        return new SbomChecks(db, outdated, today, triage, days);
+        return new SbomChecks(db, outdated, today, triage, days, code);
+    }
+
+    /** These checks, also reading the component binaries of this unpacked tree for code evidence. */
+    public SbomChecks withCodeEvidence(org.iotb.firmware.tree.FileTree tree) {
+        return new SbomChecks(db, outdated, today, triage, maxDataAgeDays, ApplicabilityJudge.of(tree));
     }
 
     /** All three checks' findings for one SBOM, run under the shared {@link CheckRunner} policy. */
@@ -146,9 +161,11 @@ public final class SbomChecks {
     private Map<Component, List<VulnMatch>> assessed(Sbom sbom) {
         Map<Component, List<VulnMatch>> m = new LinkedHashMap<>();
         for (Component c : sbom.components()) {
-            // a CVE the lab triaged as not affected or fixed leaves the verdicts; triagedFindings keeps it in view.
-            // KEV and EPSS, when imported, rank the rest
-            List<VulnMatch> v = db.withExploitData(db.assess(c).stream().filter(x -> !triagedOut(c, x)).toList());
+            // a CVE the lab triaged as not affected or fixed leaves the verdicts (triagedFindings keeps it in view);
+            // the image's own code may rule out the rest (not what the distribution already fixed); KEV/EPSS rank them
+            List<VulnMatch> v = db.withExploitData(db.assess(c).stream().filter(x -> !triagedOut(c, x))
+                    .map(x -> x.basis() == VulnMatch.Basis.DISTRO_FIXED ? x
+                            : code.judge(c, x.vulnerability().cveId()).map(x::decidedBy).orElse(x)).toList());
             if (!v.isEmpty()) {
                 m.put(c, v);
             }
@@ -156,11 +173,12 @@ public final class SbomChecks {
         return m;
     }
 
-    /** The components claimed affected or undecided (those the distribution fixed are not vulnerable). */
+    /** The components claimed affected or undecided (those the distribution fixed or the code rules out are not). */
     private static Map<Component, List<Vulnerability>> vulnerable(Map<Component, List<VulnMatch>> assessed) {
         Map<Component, List<Vulnerability>> m = new LinkedHashMap<>();
         assessed.forEach((c, ms) -> {
-            List<Vulnerability> open = ms.stream().filter(x -> x.basis() != VulnMatch.Basis.DISTRO_FIXED)
+            List<Vulnerability> open = ms.stream().filter(x -> x.basis() != VulnMatch.Basis.DISTRO_FIXED
+                            && x.basis() != VulnMatch.Basis.CODE_EVIDENCE)
                     .map(VulnMatch::vulnerability).toList();
             if (!open.isEmpty()) {
                 m.put(c, open);
@@ -201,6 +219,11 @@ public final class SbomChecks {
             if (!fixed.isEmpty()) {
                 out.add(distroFixedFinding(e.getKey(), fixed));
             }
+            List<VulnMatch> ruledOut = e.getValue().stream()
+                    .filter(m -> m.basis() == VulnMatch.Basis.CODE_EVIDENCE).toList();
+            if (!ruledOut.isEmpty()) {
+                out.add(codeEvidenceFinding(e.getKey(), ruledOut));
+            }
         }
         return out;
     }
@@ -231,7 +254,8 @@ public final class SbomChecks {
      */
     static boolean isDistributionPackage(Component c) {
         return c.source() == ComponentSource.PACKAGE_DB && !c.evidence().isEmpty()
-                && c.evidence().stream().allMatch(e -> DISTRIBUTION_DBS.contains(e.path()));
+                && c.evidence().stream().allMatch(e -> e.path() != null && DISTRIBUTION_DBS.stream()
+                        .anyMatch(db -> e.path().equals(db) || e.path().endsWith("/" + db)));
     }
 
     private static final java.util.Set<String> DISTRIBUTION_DBS =
@@ -263,6 +287,25 @@ public final class SbomChecks {
         data.put("component", componentData(c));
         data.put("fixedByDistribution", matches.stream().map(SbomChecks::vulnData).toList());
         return new Finding(VULNERABLE, Outcome.INFO, null, msg, c.evidence(), data);
+    }
+
+    /** CVEs in range by version that the component's own code rules out: named with the proof, not claimed. */
+    private static Finding codeEvidenceFinding(Component c, List<VulnMatch> matches) {
+        String msg = label(c) + ": " + matches.size() + " vulnerabilit" + (matches.size() == 1 ? "y" : "ies")
+                + " in the version range ruled out by the image's code: " + matches.stream().limit(12).map(m -> {
+                    Applicability a = m.applicability();
+                    return m.vulnerability().cveId() + " " + a.state().id()
+                            + (a.justification() == null ? "" : " (" + a.justification() + ")") + ": " + c.name() + " "
+                            + a.reason();
+                }).collect(Collectors.joining("; ")) + (matches.size() > 12 ? "; …" : "");
+        List<Evidence> evidence = new ArrayList<>();
+        matches.forEach(m -> m.applicability().evidence().stream().filter(e -> !evidence.contains(e))
+                .forEach(evidence::add));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("component", componentData(c));
+        data.put("ruledOutByCode", matches.stream().map(SbomChecks::vulnData).toList());
+        return new Finding(VULNERABLE, Outcome.INFO, null, msg,
+                evidence.subList(0, Math.min(evidence.size(), Component.MAX_EVIDENCE)), data);
     }
 
     /** Known-exploited (CISA KEV) first, then most severe first. */
@@ -382,6 +425,17 @@ public final class SbomChecks {
             adv.put("source", a.source());
             adv.values().removeIf(java.util.Objects::isNull);
             m.put("distroAdvisory", adv);
+        }
+        Applicability code = match.applicability();
+        if (code != null) {
+            Map<String, Object> analysis = new LinkedHashMap<>();
+            analysis.put("state", code.state().id());
+            analysis.put("justification", code.justification());
+            analysis.put("detail", code.reason());
+            analysis.put("evidence", code.evidence());
+            analysis.put("references", code.references());
+            analysis.values().removeIf(java.util.Objects::isNull);
+            m.put("analysis", analysis);
         }
         if (match.basis() != VulnMatch.Basis.UPSTREAM_RANGE) {
             m.put("basis", match.basis().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

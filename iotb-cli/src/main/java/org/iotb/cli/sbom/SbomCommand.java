@@ -88,9 +88,12 @@ public final class SbomCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
             progress.stageStarted("identifying components");
-            Sbom sbom = new SbomBuilder().build(ws.treeRoot(), SbomOptions.of(image.getFileName().toString(), ws.sha256()));
+            org.iotb.firmware.tree.FileTree tree = org.iotb.firmware.tree.FileTree.index(ws.treeRoot());
+            Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(image.getFileName().toString(), ws.sha256()));
             progress.stageDone(sbom.components().size() + " components");
             VulnDb vulnDb = AssessmentPipeline.openVulnDb(db);
+            // the outputs judge each match as the checks do: the image's own code may prove a fix or absent code
+            triage = triage.withCodeEvidence(org.iotb.sbom.applicability.ApplicabilityJudge.of(tree));
             triage.warnings().forEach(w -> spec.commandLine().getErr().println("iotb: warning: " + w));
             StringBuilder text = new StringBuilder(switch (fmt) {
                 case CYCLONEDX -> new CycloneDxWriter().toJson(sbom, vulnDb, triage, vulns);
@@ -100,9 +103,10 @@ public final class SbomCommand implements Callable<Integer> {
             });
             if (fmt == SbomFormat.TABLE) {
                 text.append(vulnDb.snapshot().describe(java.time.LocalDate.now(java.time.ZoneOffset.UTC))).append('\n');
-                List<Finding> findings = new SbomChecks(vulnDb).withTriage(triage).withMaxDataAge(maxAge).run(sbom).stream()
+                List<Finding> findings = new SbomChecks(vulnDb).withTriage(triage).withMaxDataAge(maxAge)
+                        .withCodeEvidence(tree).run(sbom).stream()
                         .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING
-                                || f.data().containsKey("triaged")).toList();
+                                || f.outcome() == Outcome.INFO && f.check().equals(SbomChecks.VULNERABLE)).toList();
                 if (!findings.isEmpty()) {
                     text.append('\n');
                     findings.forEach(f -> {

@@ -58,7 +58,7 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
             long t2 = System.nanoTime();
             listener.stageStarted("SBOM of " + name);
             Sbom sbom = new SbomBuilder().build(tree, SbomOptions.of(name, ws.sha256()));
-            List<Finding> sbomFindings = sbomChecks.run(sbom);
+            List<Finding> sbomFindings = sbomChecks.withCodeEvidence(tree).run(sbom);
             listener.stageDone(sbom.components().size() + " components");
             long t3 = System.nanoTime();
             List<Finding> all = new ArrayList<>(report.findings());

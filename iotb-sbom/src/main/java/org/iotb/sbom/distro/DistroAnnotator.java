@@ -12,7 +12,8 @@ import org.iotb.sbom.ComponentSource;
  * (set when the record is read); a component found by signature is a distribution build when its own banner says
  * so ({@link DistroBanner}: "(Debian GLIBC 2.36-9+deb12u14)"). The banner's release wins when it names one; else
  * the image's distribution is used if it is the same family (a Debian glibc in a Debian 12 image is Debian 12's);
- * else the family alone is recorded, which leaves the backport status unknown rather than guessed.
+ * else the family alone is recorded, which leaves the backport status unknown rather than guessed. A component
+ * without such a banner read from a Debian multiarch directory is a Debian-family build of unknown revision.
  */
 public final class DistroAnnotator {
     private DistroAnnotator() {
@@ -38,6 +39,25 @@ public final class DistroAnnotator {
             }
             return c.withDistro(d.key(), null, b.get().revision(), c.purl());
         }
-        return c;
+        return fromMultiarchPath(c, image);
     }
+
+    /**
+     * Debian's multiarch library directories ({@code usr/lib/arm-linux-gnueabihf/}, {@code lib/aarch64-linux-gnu/};
+     * https://wiki.debian.org/Multiarch/Tuples) are a Debian-family build's layout: a component read from such a
+     * file without any revision is that family's build with its backport status unknown, not a vendor build to judge
+     * by upstream version. The image's own Debian-family distribution (os-release) is used when it has one.
+     */
+    private static Component fromMultiarchPath(Component c, Optional<Distro> image) {
+        boolean multiarch = c.evidence().stream().anyMatch(e -> e.path() != null && MULTIARCH.matcher(e.path()).find());
+        if (!multiarch) {
+            return c;
+        }
+        Distro d = image.filter(i -> DEBIAN_FAMILY.contains(i.family())).orElse(Distro.of("debian"));
+        return c.withDistro(d.key(), null, null, c.purl());
+    }
+
+    private static final java.util.regex.Pattern MULTIARCH = java.util.regex.Pattern.compile(
+            "(^|/)(usr/)?lib/(aarch64|arm|i386|x86_64|mips|mipsel|mips64el|powerpc64le|s390x|riscv64)-linux-gnu[a-z0-9]*/");
+    private static final java.util.Set<String> DEBIAN_FAMILY = java.util.Set.of("debian", "ubuntu", "raspbian");
 }

@@ -92,7 +92,21 @@ final class CycloneDxVulnerabilities {
                     + (adv == null ? "" : adv.fixedVersion()) + source);
             case BACKPORT_UNKNOWN -> analysis(Analysis.State.IN_TRIAGE,
                     "version in range; distro backport status unknown");
+            case CODE_EVIDENCE -> codeEvidence(m);
         };
+    }
+
+    /** The image's code proved the fix ("resolved") or that the affected code is not built ("not_affected"). */
+    private static Analysis codeEvidence(VulnMatch m) {
+        var a = m.applicability();
+        boolean resolved = a.state() == org.iotb.sbom.applicability.Applicability.State.RESOLVED;
+        Analysis out = analysis(resolved ? Analysis.State.RESOLVED : Analysis.State.NOT_AFFECTED,
+                "by the image's code: " + a.reason());
+        Analysis.Justification just = justification(a.justification());
+        if (!resolved && just != null) {
+            out.setJustification(just);
+        }
+        return out;
     }
 
     private static Analysis analysis(Analysis.State state, String detail) {

@@ -30,6 +30,8 @@ public record PackageRecord(
         if (colon > 0 && s.substring(0, colon).chars().allMatch(Character::isDigit)) {
             s = s.substring(colon + 1);
         }
+        // OpenWrt's kernel package appends the modules' vermagic hash: "3.3.8-1-d6597ebf6203328d3519ea3c3371a493"
+        s = s.replaceFirst("-[0-9a-f]{32}$", "");
         int dash = s.lastIndexOf('-');
         if (dash > 0) {
             s = s.substring(0, dash);

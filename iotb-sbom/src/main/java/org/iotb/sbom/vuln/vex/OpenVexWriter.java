@@ -53,6 +53,9 @@ public final class OpenVexWriter {
                     s.put("status_notes", "triage by " + (st.author() == null ? "the lab" : st.author()) + " ("
                             + st.file() + ")");
                 } else {
+                    if (j.match().applicability() != null && j.match().applicability().justification() != null) {
+                        s.put("justification", openVexJustification(j.match().applicability().justification()));
+                    }
                     s.put("status_notes", notes(j));
                 }
                 if (status == VexStatus.AFFECTED) {
@@ -79,6 +82,8 @@ public final class OpenVexWriter {
             case DISTRO_AFFECTED -> "iotb: the distribution's advisory says the installed revision is affected"
                     + (a == null ? "" : " (" + a.source() + ")");
             case BACKPORT_UNKNOWN -> "iotb: version in range; distro backport status unknown";
+            case CODE_EVIDENCE -> "iotb: " + j.match().applicability().state().id() + " by the image's code: "
+                    + j.match().applicability().reason();
         };
     }
 

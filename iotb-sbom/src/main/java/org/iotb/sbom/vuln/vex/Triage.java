@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.iotb.sbom.Component;
+import org.iotb.sbom.applicability.Applicability;
+import org.iotb.sbom.applicability.ApplicabilityJudge;
 
 /**
  * The lab's triage: every statement of the VEX files given with {@code --vex}, and the question the checks ask of
@@ -20,10 +22,22 @@ public final class Triage {
 
     private final List<VexStatement> statements;
     private final List<String> warnings;
+    /** What the image's own code proves (fix markers, code not built), so outputs agree with the checks. */
+    private final ApplicabilityJudge code;
 
     public Triage(List<VexStatement> statements, List<String> warnings) {
+        this(statements, warnings, ApplicabilityJudge.none());
+    }
+
+    private Triage(List<VexStatement> statements, List<String> warnings, ApplicabilityJudge code) {
         this.statements = List.copyOf(statements);
         this.warnings = List.copyOf(warnings);
+        this.code = code;
+    }
+
+    /** This triage, also judging each match by the image's code (as {@code SbomChecks.withCodeEvidence} does). */
+    public Triage withCodeEvidence(ApplicabilityJudge judge) {
+        return new Triage(statements, warnings, judge);
     }
 
     /** Reads every file (CycloneDX VEX or OpenVEX); statements that cannot be applied become warnings. */
@@ -75,6 +89,8 @@ public final class Triage {
             }
             return switch (match.basis()) {
                 case DISTRO_FIXED -> VexStatus.FIXED;
+                case CODE_EVIDENCE -> match.applicability().state() == Applicability.State.RESOLVED ? VexStatus.FIXED
+                        : VexStatus.NOT_AFFECTED;
                 case BACKPORT_UNKNOWN -> VexStatus.UNDER_INVESTIGATION;
                 default -> VexStatus.AFFECTED;
             };
@@ -83,7 +99,9 @@ public final class Triage {
 
     /** Every known vulnerability of {@code c} ({@link org.iotb.sbom.vuln.VulnDb#assess}) with the lab's statement. */
     public List<Judged> judge(org.iotb.sbom.vuln.VulnDb db, Component c) {
-        return db.assess(c).stream()
+        return db.withExploitData(db.assess(c)).stream()
+                .map(m -> m.basis() == org.iotb.sbom.vuln.VulnMatch.Basis.DISTRO_FIXED ? m
+                        : code.judge(c, m.vulnerability().cveId()).map(m::decidedBy).orElse(m))
                 .map(m -> new Judged(m, statementFor(c, m.vulnerability().cveId()).orElse(null))).toList();
     }
 
