@@ -63,6 +63,7 @@ public final class VersionDisclosureCheck implements DeviceCheck {
         List<Evidence> ev = new ArrayList<>();
         Map<String, Object> found = new LinkedHashMap<>();
         List<String> looked = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         for (Service s : ctx.services) {
             List<String> texts = new ArrayList<>();
             String proto = s.transport() + "/" + s.service();
@@ -79,8 +80,11 @@ public final class VersionDisclosureCheck implements DeviceCheck {
                     continue;
                 }
             } else if (s.banner() != null && !s.banner().isEmpty() && !s.tls()) {
-                texts.add(s.banner());
+                texts.add(s.bannerRead() != null ? s.bannerRead() : s.banner());
                 looked.add(s.port() + "/" + s.transport() + " " + s.service() + " banner");
+                if (s.bannerCut()) {
+                    cut.add(s.port() + "/" + s.transport());
+                }
             }
             if (s.is("ssdp")) {
                 UpnpDescription.Description d = UpnpDescription.read(ctx, s);
@@ -99,7 +103,7 @@ public final class VersionDisclosureCheck implements DeviceCheck {
                 List<String> v = versions(t);
                 if (!v.isEmpty()) {
                     found.put(s.port() + "/" + s.transport(), v);
-                    ev.add(Ev.of(ctx, s, proto, s.request(), t));
+                    ev.add(Ev.of(ctx, s, proto, s.request(), t.length() > 200 ? org.iotb.probe.net.Text.printable(t) : t));
                 }
             }
         }
@@ -109,6 +113,12 @@ public final class VersionDisclosureCheck implements DeviceCheck {
         }
         if (looked.isEmpty()) {
             return List.of(Finding.notRun(ID, "no banner or HTTP header could be read"));
+        }
+        if (!cut.isEmpty()) {
+            // a version past the read cap would go unseen: no pass on a banner judged only in part
+            return List.of(Finding.notRun(ID, "no software version in the first " + Service.BANNER_CAP
+                    + " bytes of the banner on " + String.join(", ", cut) + ", which sent more than iotb reads; the"
+                    + " rest was not judged (looked at " + String.join(", ", looked) + ")"));
         }
         return List.of(Finding.pass(ID, "no software version in " + String.join(", ", looked), List.of()));
     }
