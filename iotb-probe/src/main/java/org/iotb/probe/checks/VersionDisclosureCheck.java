@@ -79,6 +79,9 @@ public final class VersionDisclosureCheck implements DeviceCheck {
                 } catch (IOException e) {
                     continue;
                 }
+            } else if (s.malformed() != null) {
+                // a reply that breaks its protocol is no banner: judging it would pass on junk
+                cut.add(s.port() + "/" + s.transport() + " (" + s.service() + " reply malformed)");
             } else if (s.banner() != null && !s.banner().isEmpty() && !s.tls()) {
                 texts.add(s.bannerRead() != null ? s.bannerRead() : s.banner());
                 looked.add(s.port() + "/" + s.transport() + " " + s.service() + " banner");
@@ -111,14 +114,14 @@ public final class VersionDisclosureCheck implements DeviceCheck {
             return List.of(new Finding(ID, Outcome.WARNING, Severity.LOW, "software versions disclosed: "
                     + found, ev, Map.of("versions", found)));
         }
+        if (!cut.isEmpty()) {
+            // a version past the read cap, or behind a reply that broke its protocol, would go unseen: no pass
+            return List.of(Finding.notRun(ID, "no software version found, but the banner on " + String.join(", ", cut)
+                    + " was not judged in full (more than the " + Service.BANNER_CAP + " bytes iotb reads, or a"
+                    + " malformed reply)" + (looked.isEmpty() ? "" : "; looked at " + String.join(", ", looked))));
+        }
         if (looked.isEmpty()) {
             return List.of(Finding.notRun(ID, "no banner or HTTP header could be read"));
-        }
-        if (!cut.isEmpty()) {
-            // a version past the read cap would go unseen: no pass on a banner judged only in part
-            return List.of(Finding.notRun(ID, "no software version in the first " + Service.BANNER_CAP
-                    + " bytes of the banner on " + String.join(", ", cut) + ", which sent more than iotb reads; the"
-                    + " rest was not judged (looked at " + String.join(", ", looked) + ")"));
         }
         return List.of(Finding.pass(ID, "no software version in " + String.join(", ", looked), List.of()));
     }
