@@ -47,6 +47,10 @@ names = ["café.conf", "智能/配置.json", "😀/emoji.txt", "עברית/rtl.t
          "\u202eevil.txt", "ctrl\x01\x7fname", "bad-\udcff\udcfe-utf8", "latin1-\udce9t\udce9", "%41-percent",
          "a" * 255, "b" * 300, "/".join(["c" * 200] * 25) + "/deep", "con", "nul.txt", " lead-space", "trail-dot."]
 write("names-every-class.tar", tar_bytes([(n, "file", b"x\n") for n in names] + [shadow]))
+# names that are not UTF-8 in the ustar header itself (GNU format, no PAX): Latin-1, Shift-JIS, junk, two that
+# U+FFFD would merge into one
+raw = ["caf\udce9.conf", "\udc83e\udc83X\udc83g.txt", "\udcff\udcfe-junk", "a\udce9", "a\udce8"]
+write("names-not-utf8-gnu.tar", tar_bytes([(n, "file", b"x\n") for n in raw] + [shadow], tarfile.GNU_FORMAT))
 # links planted where later entries write, pointing outside
 write("links-planted.tar", tar_bytes([
     ("out", "symlink", victim), ("out/evil", "file", b"x"), ("up", "symlink", "../../../../victim"),
@@ -96,8 +100,8 @@ PY
   mv nest.24 "$imgs/nesting-24-deep.bin"
 ) 2>/dev/null
 
-printf '| image | exit | wall s | peak RSS MB | files | etc/shadow | limits hit | escape | hang | crash |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| image | exit | wall s | peak RSS MB | files | etc/shadow | limits hit | names kept as bytes | escape | hang | crash |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for img in "$imgs"/*; do
   name=$(basename "$img")
   sandbox="$work/sandbox"
@@ -118,13 +122,13 @@ for img in "$imgs"/*; do
   grep -q $'^\tat \|Exception in thread' "$work/stderr" && crash="YES (stack trace)"
   m="$sandbox/out/manifest.json"
   if [ -f "$m" ]; then
-    read -r files shadow limits < <(python3 -c "
+    read -r files shadow limits rawnames < <(python3 -c "
 import json,sys; m=json.load(open(sys.argv[1])); s=m['stats']
 print(s.get('files'), 'yes' if any(e['path'].endswith('etc/shadow') for e in m['entries']) else 'NO',
-      ','.join(s.get('limitsHit',{}).keys()) or '-')" "$m")
+      ','.join(s.get('limitsHit',{}).keys()) or '-', sum(1 for e in m['entries'] if 'originalPathHex' in e))" "$m")
   else
-    files=-; shadow=-; limits=-
+    files=-; shadow=-; limits=-; rawnames=-
   fi
-  printf '| %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$rc" "$wall" "$rss" "$files" "$shadow" \
-    "$limits" "$escape" "$hang" "$crash"
+  printf '| %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$rc" "$wall" "$rss" "$files" "$shadow" \
+    "$limits" "$rawnames" "$escape" "$hang" "$crash"
 done

@@ -138,6 +138,33 @@ class PlantedLinksTest {
         }
     }
 
+    @Test
+    void aLinkPlantedAmongTheOutputFoldersParentsIsRefusedByEveryCommand(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.createSymbolicLink(shared.resolve("b"), elsewhere);
+        if (Integer.valueOf(0).equals(Files.getAttribute(shared.resolve("b"), "unix:uid",
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            // root's links are trusted as the system's layout: planted by someone else, it belongs to them
+            Files.setAttribute(shared.resolve("b"), "unix:uid", 65534, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+        String o = shared.resolve("b/c").toString();
+        String[][] commands = {
+            assess(Path.of(o)),
+            {"scan", "firmware", "-q", IMAGE, "-w", o},
+            {"unpack", IMAGE, "-o", o},
+            {"sbom", "-q", IMAGE, "--format", "cyclonedx", "-o", o + "/sbom.json"},
+        };
+        for (String[] args : commands) {
+            Cli c = Cli.run(args);
+            String what = String.join(" ", args);
+            assertThat(c.exit).as(what + ": " + c.err).isEqualTo(2);
+            assertThat(c.err).as(what).contains("symbolic link").contains(shared.resolve("b").toString())
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(names(elsewhere)).as(what + ": nothing created through the link").isEmpty();
+        }
+    }
+
     static List<String> names(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -49,6 +49,10 @@ class HostileProtocolsTest {
         assertThat(own).allMatch(f -> f.message() != null && !f.message().isBlank());
     }
 
+    static List<Finding> own(Run run, String check) {
+        return run.findings().stream().filter(f -> f.check().equals(check)).toList();
+    }
+
     @Test
     void megabyteSshBannerEndsInBudgetWithoutAVerdict() throws Exception {
         try (HostileServices h = new HostileServices()) {
@@ -70,6 +74,9 @@ class HostileProtocolsTest {
         try (HostileServices h = new HostileServices()) {
             Run run = scan(h.megabyteBanner("login: "));
             notJudged(run, "net.auth.");
+            // no pass for a banner judged only in part: the version could sit past the read cap
+            notJudged(run, "net.disclosure.version");
+            assertThat(own(run, "net.disclosure.version")).anyMatch(f -> f.message().contains("not judged in full"));
         }
     }
 
@@ -94,6 +101,10 @@ class HostileProtocolsTest {
         try (HostileServices h = new HostileServices()) {
             Run run = scan(h.absurdMqtt(0x20));
             notJudged(run, "net.mqtt.", "net.auth.");
+            // identified as MQTT that breaks the protocol, not as an unknown service
+            assertThat(own(run, "net.mqtt.anonymous")).isNotEmpty().allMatch(f -> f.message().contains(
+                    "MQTT CONNACK claiming a remaining length of 268435455 bytes"));
+            notJudged(run, "net.disclosure.version"); // the malformed reply is no banner to pass
         }
     }
 
@@ -102,6 +113,9 @@ class HostileProtocolsTest {
         try (HostileServices h = new HostileServices()) {
             Run run = scan(h.absurdMqtt(0x30));
             notJudged(run, "net.mqtt.", "net.auth.");
+            assertThat(own(run, "net.mqtt.anonymous")).isNotEmpty().allMatch(f -> f.message().contains(
+                    "MQTT PUBLISH of 268435455 bytes"));
+            notJudged(run, "net.disclosure.version");
         }
     }
 }

@@ -22,8 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * between the check and the rename is replaced, not followed. A destination that is already a link, a directory
  * or a special file is refused with {@link PathRefusedException} before anything is written.
  *
- * <p>Limits: only the last component of the folder is checked, not its ancestors (a link higher up was made by
- * whoever owns that folder); the new file gets the process's default permissions (umask), like before.
+ * <p>The folder's ancestors are checked too: a symbolic link among them is refused unless root owns it (the
+ * system's own layout), see {@link #refuseLinkedAncestors}. Limits: the check and the creation are separate steps
+ * (a link planted between them, in a folder the attacker may write, is not caught; the final rename still never
+ * writes through a link); the new file gets the process's default permissions (umask), like before.
  */
 public final class SafeOutput {
     private SafeOutput() {
@@ -36,16 +38,20 @@ public final class SafeOutput {
     }
 
     /**
-     * Makes sure {@code dir} is a real directory: creates it (and missing parents) when absent, refuses a
-     * symbolic link or anything else standing at that name. Returns {@code dir}.
+     * Makes sure {@code dir} is a real directory: creates it (and missing parents, one at a time, each with a call
+     * that never follows a link) when absent, refuses a symbolic link or anything else standing at that name, and
+     * refuses a symbolic link among its ancestors unless root owns it ({@link #refuseLinkedAncestors}). Returns
+     * {@code dir}.
      */
     public static Path directory(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
+        refuseLinkedAncestors(d, dir);
+        Path parent = d.getParent();
+        // the links among the parents were vetted above: only root's are left, and those are followed
+        if (parent != null && !Files.isDirectory(parent)) {
+            directory(parent);
+        }
         if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-            Path parent = d.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                directory(parent);
-            }
             try {
                 Files.createDirectory(d); // never follows a link at d: fails if anything is there
             } catch (FileAlreadyExistsException raced) {
@@ -60,6 +66,50 @@ public final class SafeOutput {
             throw new PathRefusedException("output folder " + dir + " exists and is not a directory");
         }
         return dir;
+    }
+
+    /**
+     * Refuses an output path that passes through a symbolic link (issue #20: {@code -o a/b/c} with {@code a/b} a
+     * link planted by another user of a shared folder would create and write {@code c} wherever the link points).
+     * Only links root owns are passed through: those are the system's layout (macOS's {@code /tmp} and
+     * {@code /var}, a {@code /home} moved elsewhere) and nobody else can plant one. Any other link is refused,
+     * one of the user's own included, with the real path to give instead: iotb cannot tell a link the user made
+     * from one planted in a folder others may write.
+     */
+    static void refuseLinkedAncestors(Path absolute, Path asGiven) throws IOException {
+        Path root = absolute.getRoot();
+        Path walked = root;
+        int n = absolute.getNameCount();
+        for (int i = 0; i < n - 1; i++) {
+            walked = walked == null ? absolute.getName(i) : walked.resolve(absolute.getName(i));
+            if (!Files.isSymbolicLink(walked)) {
+                if (!Files.exists(walked, LinkOption.NOFOLLOW_LINKS)) {
+                    return; // the rest is missing: it is created below, one real directory at a time
+                }
+                continue;
+            }
+            if (ownedByRoot(walked)) {
+                continue;
+            }
+            String real;
+            try {
+                real = walked.toRealPath().resolve(walked.relativize(absolute)).normalize().toString();
+            } catch (IOException dangling) {
+                real = "(the link leads nowhere)";
+            }
+            throw new PathRefusedException("output path " + asGiven + " goes through the symbolic link " + walked
+                    + "; refused (an output folder is reached only through real directories; give the real path "
+                    + real + ")");
+        }
+    }
+
+    private static boolean ownedByRoot(Path link) {
+        try {
+            Object uid = Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return uid instanceof Integer u && u == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return false;
+        }
     }
 
     /**

@@ -76,6 +76,36 @@ class SafeOutputTest {
         assertThat(names(dir)).containsExactly("report.pdf");
     }
 
+    @Test
+    void aLinkPlantedAmongTheFoldersParentsIsRefusedAndNothingIsCreatedWhereItPoints(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        plantLink(shared.resolve("b"), elsewhere);
+        for (Path out : java.util.List.of(shared.resolve("b/c"), shared.resolve("b/c/d"), shared.resolve("b"))) {
+            assertThatThrownBy(() -> SafeOutput.directory(out)).as(out.toString())
+                    .isInstanceOf(PathRefusedException.class).hasMessageContaining("symbolic link");
+            assertThatThrownBy(() -> SafeOutput.writeString(out.resolve("manifest.json"), "x"))
+                    .isInstanceOf(PathRefusedException.class);
+        }
+        assertThatThrownBy(() -> SafeOutput.directory(shared.resolve("b/c")))
+                .hasMessageContaining(elsewhere.toRealPath().resolve("c").toString());
+        assertThat(names(elsewhere)).as("nothing created through the link").isEmpty();
+        Path real = SafeOutput.directory(shared.resolve("x/y/z"));
+        assertThat(Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+
+    /**
+     * A link as another user would plant it: links root owns are trusted (the system's layout), so when the tests
+     * run as root the link is handed to uid 65534 (nobody), the way it would belong to whoever planted it.
+     */
+    static Path plantLink(Path link, Path target) throws Exception {
+        Files.createSymbolicLink(link, target);
+        if (Integer.valueOf(0).equals(Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+            Files.setAttribute(link, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+        }
+        return link;
+    }
+
     private static java.util.List<String> names(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

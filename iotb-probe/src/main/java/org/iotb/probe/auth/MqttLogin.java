@@ -22,6 +22,12 @@ public final class MqttLogin implements LoginProbe {
             byte[] r = conn.readAvailable(16, 100, x -> x.length >= 4);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             int code = Mqtt.connackCode(r);
+            String malformed = Mqtt.malformedReply(r);
+            if (malformed != null) {
+                // the broker broke the protocol: the attempt neither failed nor succeeded
+                return new LoginResult(LoginResult.Verdict.UNKNOWN, (System.nanoTime() - t0) / 1_000_000,
+                        "malformed reply: " + malformed);
+            }
             String desc = "CONNACK " + code + " (" + Mqtt.describe(code) + ")";
             if (code == 0) {
                 return new LoginResult(LoginResult.Verdict.SUCCESS, ms, desc);

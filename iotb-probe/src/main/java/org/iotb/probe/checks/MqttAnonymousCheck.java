@@ -35,6 +35,11 @@ public final class MqttAnonymousCheck implements DeviceCheck {
         }
         List<Finding> out = new ArrayList<>();
         for (Service s : brokers) {
+            if (s.malformed() != null) {
+                out.add(Finding.notRun(ID, "MQTT on port " + s.port() + " answered CONNECT with " + s.malformed()
+                        + "; the broker breaks the protocol, so whether it lets anonymous clients in is unknown"));
+                continue;
+            }
             try {
                 byte[] reply = s.tls() ? overTls(ctx, s) : plain(ctx, s);
                 int code = Mqtt.connackCode(reply);
@@ -47,6 +52,9 @@ public final class MqttAnonymousCheck implements DeviceCheck {
                 } else if (code > 0) {
                     out.add(Finding.pass(ID, "MQTT broker on port " + s.port() + " refused an anonymous client: "
                             + Mqtt.describe(code), ev));
+                } else if (Mqtt.malformedReply(reply) != null) {
+                    out.add(Finding.notRun(ID, "MQTT on port " + s.port() + " answered CONNECT with "
+                            + Mqtt.malformedReply(reply) + "; whether it lets anonymous clients in is unknown"));
                 } else {
                     out.add(Finding.notRun(ID, "no CONNACK from port " + s.port()));
                 }

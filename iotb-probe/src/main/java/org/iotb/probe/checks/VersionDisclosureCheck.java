@@ -63,6 +63,7 @@ public final class VersionDisclosureCheck implements DeviceCheck {
         List<Evidence> ev = new ArrayList<>();
         Map<String, Object> found = new LinkedHashMap<>();
         List<String> looked = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
         for (Service s : ctx.services) {
             List<String> texts = new ArrayList<>();
             String proto = s.transport() + "/" + s.service();
@@ -78,9 +79,15 @@ public final class VersionDisclosureCheck implements DeviceCheck {
                 } catch (IOException e) {
                     continue;
                 }
+            } else if (s.malformed() != null) {
+                // a reply that breaks its protocol is no banner: judging it would pass on junk
+                cut.add(s.port() + "/" + s.transport() + " (" + s.service() + " reply malformed)");
             } else if (s.banner() != null && !s.banner().isEmpty() && !s.tls()) {
-                texts.add(s.banner());
+                texts.add(s.bannerRead() != null ? s.bannerRead() : s.banner());
                 looked.add(s.port() + "/" + s.transport() + " " + s.service() + " banner");
+                if (s.bannerCut()) {
+                    cut.add(s.port() + "/" + s.transport());
+                }
             }
             if (s.is("ssdp")) {
                 UpnpDescription.Description d = UpnpDescription.read(ctx, s);
@@ -99,13 +106,19 @@ public final class VersionDisclosureCheck implements DeviceCheck {
                 List<String> v = versions(t);
                 if (!v.isEmpty()) {
                     found.put(s.port() + "/" + s.transport(), v);
-                    ev.add(Ev.of(ctx, s, proto, s.request(), t));
+                    ev.add(Ev.of(ctx, s, proto, s.request(), t.length() > 200 ? org.iotb.probe.net.Text.printable(t) : t));
                 }
             }
         }
         if (!found.isEmpty()) {
             return List.of(new Finding(ID, Outcome.WARNING, Severity.LOW, "software versions disclosed: "
                     + found, ev, Map.of("versions", found)));
+        }
+        if (!cut.isEmpty()) {
+            // a version past the read cap, or behind a reply that broke its protocol, would go unseen: no pass
+            return List.of(Finding.notRun(ID, "no software version found, but the banner on " + String.join(", ", cut)
+                    + " was not judged in full (more than the " + Service.BANNER_CAP + " bytes iotb reads, or a"
+                    + " malformed reply)" + (looked.isEmpty() ? "" : "; looked at " + String.join(", ", looked))));
         }
         if (looked.isEmpty()) {
             return List.of(Finding.notRun(ID, "no banner or HTTP header could be read"));

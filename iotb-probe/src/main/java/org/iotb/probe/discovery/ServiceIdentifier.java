@@ -44,14 +44,14 @@ public final class ServiceIdentifier {
         try {
             byte[] banner;
             try (Conn c = open(port)) {
-                banner = c.readAvailable(4096, 200, null);
+                banner = c.readAvailable(Service.BANNER_CAP, 200, null);
             }
             String kind = Replies.classify(banner);
-            if (kind != null) {
-                return new Service(port, "tcp", kind, Text.printable(banner, banner.length, 200), false, null);
-            }
             if (banner.length > 0) {
-                return new Service(port, "tcp", "unknown", Text.printable(banner, banner.length, 200), false, null);
+                // a reply that fills the cap is taken as cut: what follows it was not read, so not judged
+                return new Service(port, "tcp", kind != null ? kind : "unknown", Text.printable(banner, banner.length,
+                        200), false, null, Text.latin1(banner, banner.length), banner.length >= Service.BANNER_CAP,
+                        "mqtt".equals(kind) ? Mqtt.malformedReply(banner) : null);
             }
             // silent port: all probes at once (one short connection each), the first in preference order wins
             List<String> probes = order(Ports.hint(port));
@@ -122,7 +122,7 @@ public final class ServiceIdentifier {
         byte[] reply;
         try (Conn c = open(port)) {
             c.send(request);
-            reply = c.readAvailable(4096, 150, r -> Replies.classify(r) != null && r.length >= 5);
+            reply = c.readAvailable(Service.BANNER_CAP, 150, r -> Replies.classify(r) != null && r.length >= 5);
         } catch (IOException e) {
             return null;
         }
@@ -134,7 +134,9 @@ public final class ServiceIdentifier {
         if (kind.equals("tls")) {
             return new Service(port, "tcp", insideTls(port), "TLS", true, req);
         }
-        return new Service(port, "tcp", kind, Text.printable(reply, reply.length, 200), false, req);
+        return new Service(port, "tcp", kind, Text.printable(reply, reply.length, 200), false, req,
+                Text.latin1(reply, reply.length), reply.length >= Service.BANNER_CAP,
+                kind.equals("mqtt") ? Mqtt.malformedReply(reply) : null);
     }
 
     /** What runs inside TLS: HTTP or MQTT, asked through a JDK TLS connection (trusting anything). */

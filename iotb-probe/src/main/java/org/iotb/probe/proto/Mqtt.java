@@ -45,6 +45,42 @@ public final class Mqtt {
         return -1;
     }
 
+    /**
+     * Why {@code reply} is an MQTT packet that breaks the protocol, or null when it is a well-formed CONNACK or no
+     * MQTT at all. Recognised as MQTT: a CONNACK (0x20) or PUBLISH (0x3n) type byte followed by a remaining length
+     * that is not the CONNACK's 2 and is not printable text (a continuation bit or a control byte) — the shape of a
+     * broker answering CONNECT with an absurd length (issue #20: 268,435,455 bytes, which would need 256 MB).
+     */
+    public static String malformedReply(byte[] reply) {
+        if (reply.length < 2 || connackCode(reply) >= 0) {
+            return null;
+        }
+        int type = reply[0] & 0xff;
+        int second = reply[1] & 0xff;
+        if (type != 0x20 && (type & 0xf0) != 0x30) {
+            return null;
+        }
+        if (second >= 0x20 && second < 0x80) {
+            return null; // printable: text that happens to start with a space or a digit, not MQTT
+        }
+        long length = 0;
+        int i = 1;
+        for (int shift = 0; i < reply.length && i <= 4; i++, shift += 7) {
+            length |= (long) (reply[i] & 0x7f) << shift;
+            if ((reply[i] & 0x80) == 0) {
+                break;
+            }
+        }
+        String what = type == 0x20 ? "CONNACK" : "PUBLISH";
+        if (i > 4 || i >= reply.length) {
+            return "an MQTT " + what + " whose remaining length is not a valid variable-length integer";
+        }
+        if (type == 0x20) {
+            return "an MQTT CONNACK claiming a remaining length of " + length + " bytes (a CONNACK has 2)";
+        }
+        return "an MQTT PUBLISH of " + length + " bytes where a CONNACK was due";
+    }
+
     public static String describe(int code) {
         return switch (code) {
             case 0 -> "connection accepted";

@@ -32,7 +32,7 @@ public final class Replies {
         if (r.length >= 3 && (r[0] == 0x16 || r[0] == 0x15) && r[1] == 0x03 && (r[2] & 0xff) <= 0x04) {
             return "tls";
         }
-        if (Mqtt.connackCode(r) >= 0) {
+        if (Mqtt.connackCode(r) >= 0 || Mqtt.malformedReply(r) != null) {
             return "mqtt";
         }
         if (Adb.command(r) != 0) {

@@ -27,6 +27,7 @@ import org.iotb.unpack.carve.Candidate;
 import org.iotb.unpack.carve.MagicScanner;
 import org.iotb.unpack.codec.NativeLzma;
 import org.iotb.unpack.manifest.ContainerRecord;
+import org.iotb.unpack.manifest.EntryList;
 import org.iotb.unpack.manifest.EntryType;
 import org.iotb.unpack.manifest.EntropyProfile;
 import org.iotb.unpack.manifest.Manifest;
@@ -61,7 +62,9 @@ public final class UnpackRun {
     private final UnpackListener listener;
     private final Budget budget;
     private final Warnings warnings = new Warnings();
-    private final List<ManifestEntry> entries = new ArrayList<>();
+    /** Every entry so far, in manifest order; past {@link #heldEntries} they wait on disk ({@link EntryList}). */
+    private EntryList entries;
+    private final int heldEntries;
     private final List<ContainerRecord> containers = new ArrayList<>();
     private final List<Region> regions = new ArrayList<>();
     private final List<UBootEnvironment> envs = new ArrayList<>();
@@ -84,6 +87,12 @@ public final class UnpackRun {
     private boolean budgetReported;
 
     public UnpackRun(List<FormatHandler> handlers, UnpackOptions options, UnpackListener listener) {
+        this(handlers, options, listener, EntryList.DEFAULT_HELD);
+    }
+
+    /** With {@code heldEntries} manifest entries kept in memory before the rest spill to disk (tests use few). */
+    UnpackRun(List<FormatHandler> handlers, UnpackOptions options, UnpackListener listener, int heldEntries) {
+        this.heldEntries = heldEntries;
         this.handlers = handlers;
         this.options = options;
         this.listener = listener;
@@ -109,6 +118,7 @@ public final class UnpackRun {
         InputFiles.requireFile(image, "image");
         SafeOutput.directory(out); // a real directory, not a link planted where the output goes
         this.outDir = out.toRealPath();
+        this.entries = new EntryList(outDir, heldEntries);
         String imageName = image.getFileName().toString();
         String rootName = safeDirName(imageName) + ".extracted";
         Path root = outDir.resolve(rootName);
@@ -136,6 +146,9 @@ public final class UnpackRun {
             carve(src, imageName, root, rootName, List.of(), 0, ancestors, true, null);
             sha = join(imageSha);
             profile = join(profileTask);
+        } catch (IOException | RuntimeException e) {
+            entries.close();
+            throw e;
         } finally {
             scanPool.shutdownNow();
         }
@@ -163,6 +176,10 @@ public final class UnpackRun {
         stats.put("lzmaDecoder", lzma != null ? lzma : "not loaded (no xz or LZMA data decoded)");
         if (budget.exhausted() != null) {
             stats.put("stoppedBy", budget.exhausted());
+        }
+        if (entries.spilled() > 0) {
+            // not a limit: every entry is in the manifest; past the first ones they waited on disk, not the heap
+            stats.put("entriesSpilledToDisk", entries.spilled());
         }
         if (!skippedEntries.isEmpty()) {
             stats.put("skippedEntries", skippedEntries.size());
@@ -334,11 +351,14 @@ public final class UnpackRun {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         List<ManifestEntry> made = sink.entries();
+        Map<String, Path> written = sink.writtenFiles();
+        long reportedExtent = sink.reportedExtent();
+        sink = null; // its copies of a large container's entries are not kept through the recursion below
         if (made.isEmpty()) {
             deleteEmptyDir(root);
             return -1;
         }
-        long extent = m.length() > 0 ? m.length() : Math.max(0, sink.reportedExtent());
+        long extent = m.length() > 0 ? m.length() : Math.max(0, reportedExtent);
         ContainerRecord rec = new ContainerRecord(container, m.format(), m.offset(), extent > 0 ? extent : null,
                 m.description(), rel, depth, m.info().isEmpty() ? null : new LinkedHashMap<>(m.info()));
         containers.add(rec);
@@ -354,16 +374,19 @@ public final class UnpackRun {
             index.put(e.path(), entries.size());
             entries.add(e);
         }
+        made = null; // held by the entry list now (or spilled to disk)
         listener.containerExtracted(rec, entries.size(), budget.bytesWritten());
         List<Path> files = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        for (Map.Entry<String, Path> f : sink.writtenFiles().entrySet()) {
+        for (Map.Entry<String, Path> f : written.entrySet()) {
             Integer at = index.get(rel + "/" + f.getKey());
             if (at != null) {
                 files.add(f.getValue());
                 positions.add(at);
             }
         }
+        written = null;
+        index = null;
         awaitImageSha(ancestors);
         try (ScanAhead ahead = new ScanAhead(scanner, scanPool, files, MAX_CANDIDATES, budget::isExhausted)) {
             for (int k = 0; k < files.size(); k++) {

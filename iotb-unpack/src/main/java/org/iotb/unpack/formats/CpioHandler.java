@@ -14,6 +14,7 @@ import org.apache.commons.compress.archivers.cpio.CpioArchiveInputStream;
 import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
+import org.iotb.unpack.spi.StoredNames;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
@@ -185,7 +186,7 @@ public final class CpioHandler implements FormatHandler {
         long start = 0;
         while (start >= 0 && !sink.cancelled()) {
             long restart = -1;
-            try (CpioArchiveInputStream cpio = new CpioArchiveInputStream(open(s, m, start, headers), "UTF-8")) {
+            try (CpioArchiveInputStream cpio = new CpioArchiveInputStream(open(s, m, start, headers), "ISO-8859-1")) {
                 while (!sink.cancelled()) {
                     CpioArchiveEntry e;
                     try {
@@ -222,14 +223,14 @@ public final class CpioHandler implements FormatHandler {
     private static void entry(CpioArchiveInputStream cpio, CpioArchiveEntry e, ExtractionSink sink,
                               Map<String, String> firstByInode, Map<String, List<String[]>> pending)
             throws IOException {
-        String name = e.getName();
+        String name = StoredNames.decodeLatin1(e.getName()); // read 8-bit-transparent: a non-UTF-8 name keeps its bytes
         int mode = (int) (e.getMode() & 07777);
         long mtime = e.getTime();
         if (e.isDirectory()) {
             sink.directory(name, mode, mtime);
         } else if (e.isSymbolicLink()) {
             byte[] t = cpio.readNBytes((int) Math.min(MAX_SYMLINK, Math.max(0, e.getSize())));
-            sink.symlink(name, new String(t, StandardCharsets.UTF_8), mode);
+            sink.symlink(name, StoredNames.decode(t), mode);
         } else if (e.isCharacterDevice() || e.isBlockDevice()) {
             int[] dev = rdev(e);
             sink.special(name, e.isCharacterDevice() ? 'c' : 'b', dev[0], dev[1], mode);

@@ -9,6 +9,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
+import org.iotb.unpack.spi.StoredNames;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
@@ -178,7 +179,7 @@ public final class TarHandler implements FormatHandler {
                         break;
                     }
                     index++;
-                    entry(tar, e, sink);
+                    entry(tar, e, sink, index - 1 < starts.size() ? m.offset() + starts.get(index - 1) : -1, s);
                 }
             }
             from = restart;
@@ -215,6 +216,104 @@ public final class TarHandler implements FormatHandler {
         return out;
     }
 
+    /**
+     * The name and link target of the entry whose headers start at {@code header}, as the bytes the archive
+     * stores: from its PAX header ("path", "linkpath"), else its GNU long-name headers ('L', 'K'), else its own
+     * header (ustar prefix + name, linkname). Either is null when it cannot be read.
+     */
+    static byte[][] storedNames(ByteSource s, long header) {
+        byte[] name = null;
+        byte[] link = null;
+        try {
+            long pos = header;
+            for (int i = 0; i < 8 && Bytes.fits(s, pos, BLOCK); i++) {
+                byte[] h = s.bytes(pos, BLOCK);
+                int type = h[156];
+                long size = Math.max(0, octal(h, 124, 12));
+                if (type == 'x' || type == 'L' || type == 'K') {
+                    if (size > 1 << 20 || !Bytes.fits(s, pos + BLOCK, size)) {
+                        return new byte[][] {name, link};
+                    }
+                    byte[] data = s.bytes(pos + BLOCK, (int) size);
+                    if (type == 'x') {
+                        byte[] p = paxValue(data, "path");
+                        byte[] l = paxValue(data, "linkpath");
+                        name = p != null ? p : name;
+                        link = l != null ? l : link;
+                    } else if (type == 'L' && name == null) {
+                        name = java.util.Arrays.copyOf(data, cString(data, 0, data.length));
+                    } else if (type == 'K' && link == null) {
+                        link = java.util.Arrays.copyOf(data, cString(data, 0, data.length));
+                    }
+                } else if (type != 'g' && type != 'X') {
+                    if (name == null) {
+                        byte[] own = java.util.Arrays.copyOfRange(h, 0, cString(h, 0, 100));
+                        int prefix = cString(h, 345, 155) - 345;
+                        boolean ustar = h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
+                        if (ustar && prefix > 0) {
+                            byte[] joined = new byte[prefix + 1 + own.length];
+                            System.arraycopy(h, 345, joined, 0, prefix);
+                            joined[prefix] = '/';
+                            System.arraycopy(own, 0, joined, prefix + 1, own.length);
+                            own = joined;
+                        }
+                        name = own;
+                    }
+                    if (link == null) {
+                        link = java.util.Arrays.copyOfRange(h, 157, cString(h, 157, 100));
+                    }
+                    return new byte[][] {name, link};
+                }
+                pos += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: what was found so far
+        }
+        return new byte[][] {name, link};
+    }
+
+    /** ASCII without '?' (what a fallback charset puts for a byte it cannot map). */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80 || s.charAt(i) == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of the NUL-terminated string starting at {@code off} within {@code max} bytes. */
+    private static int cString(byte[] b, int off, int max) {
+        int k = off;
+        while (k < off + max && k < b.length && b[k] != 0) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The raw value of {@code key} in PAX extended-header records ("len key=value\n"), or null. */
+    static byte[] paxValue(byte[] data, String key) {
+        byte[] k = (key + "=").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int pos = 0;
+        while (pos < data.length) {
+            int sp = pos;
+            int len = 0;
+            while (sp < data.length && data[sp] >= '0' && data[sp] <= '9' && len < 1 << 24) {
+                len = len * 10 + (data[sp++] - '0');
+            }
+            if (sp >= data.length || data[sp] != ' ' || len <= 0 || pos + len > data.length) {
+                return null;
+            }
+            int at = sp + 1;
+            int end = pos + len - 1; // the record's closing newline
+            if (end - at >= k.length && java.util.Arrays.equals(data, at, at + k.length, k, 0, k.length)) {
+                return java.util.Arrays.copyOfRange(data, at + k.length, end);
+            }
+            pos += len;
+        }
+        return null;
+    }
+
     /** The name in the entry's own header (past its PAX and long-name headers), for warnings. */
     private static String rawName(ByteSource s, long header) {
         try {
@@ -237,16 +336,32 @@ public final class TarHandler implements FormatHandler {
         return "?";
     }
 
-    private static void entry(TarArchiveInputStream tar, TarArchiveEntry e, ExtractionSink sink) throws IOException {
+    private static void entry(TarArchiveInputStream tar, TarArchiveEntry e, ExtractionSink sink, long header,
+                              ByteSource s) throws IOException {
         String name = e.getName();
+        String link = e.getLinkName();
+        if (header >= 0 && (!ascii(name) || link != null && !ascii(link))) {
+            // bytes that are not UTF-8 come out of commons-compress as U+FFFD (a PAX path), or through its fallback
+            // charset (a ustar name): one char per byte, or '?' under LC_ALL=C. Either way the stored bytes are
+            // lost, so they are read from the headers again
+            byte[][] stored = storedNames(s, header);
+            String n = stored[0] == null ? null : StoredNames.decode(stored[0]);
+            if (n != null && StoredNames.hasRawBytes(n)) {
+                name = n;
+            }
+            String l = stored[1] == null || link == null ? null : StoredNames.decode(stored[1]);
+            if (l != null && StoredNames.hasRawBytes(l)) {
+                link = l;
+            }
+        }
         int mode = e.getMode() & 07777;
         long mtime = e.getModTime().getTime() / 1000;
         if (e.isDirectory()) {
             sink.directory(name, mode, mtime);
         } else if (e.isSymbolicLink()) {
-            sink.symlink(name, e.getLinkName(), mode);
+            sink.symlink(name, link, mode);
         } else if (e.isLink()) {
-            sink.hardlink(name, e.getLinkName());
+            sink.hardlink(name, link);
         } else if (e.isCharacterDevice()) {
             sink.special(name, 'c', e.getDevMajor(), e.getDevMinor(), mode);
         } else if (e.isBlockDevice()) {

@@ -13,6 +13,7 @@ import org.iotb.unpack.io.Bytes;
 import org.iotb.unpack.io.SourceChannel;
 import org.iotb.unpack.spi.ByteSource;
 import org.iotb.unpack.spi.ExtractionSink;
+import org.iotb.unpack.spi.StoredNames;
 import org.iotb.unpack.spi.FormatHandler;
 import org.iotb.unpack.spi.Magic;
 import org.iotb.unpack.spi.Match;
@@ -118,7 +119,7 @@ public final class ZipHandler implements FormatHandler {
         }
         ByteSource zipBytes = s.slice(m.offset(), m.length());
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SourceChannel(zipBytes))
-                .setUseUnicodeExtraFields(true).get()) {
+                .setUseUnicodeExtraFields(true).setCharset(StandardCharsets.ISO_8859_1).get()) {
             Enumeration<ZipArchiveEntry> en = zip.getEntriesInPhysicalOrder();
             while (en.hasMoreElements() && !sink.cancelled()) {
                 ZipArchiveEntry e = en.nextElement();
@@ -132,7 +133,7 @@ public final class ZipHandler implements FormatHandler {
         sink.warn("no central directory found; reading local headers in order (a partial or truncated archive)");
         org.iotb.unpack.io.CursorStream cur = new org.iotb.unpack.io.CursorStream(s, m.offset());
         try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zin =
-                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(cur, "UTF-8", true, true)) {
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(cur, "ISO-8859-1", true, true)) {
             while (!sink.cancelled()) {
                 ZipArchiveEntry e;
                 try {
@@ -144,21 +145,31 @@ public final class ZipHandler implements FormatHandler {
                 if (e == null) {
                     break;
                 }
+                String name = storedName(e);
                 if (e.isDirectory()) {
-                    sink.directory(e.getName(), 0755, e.getTime() / 1000);
+                    sink.directory(name, 0755, e.getTime() / 1000);
                 } else if (!zin.canReadEntryData(e)) {
-                    sink.warn("zip entry '" + e.getName() + "' skipped: encrypted or unsupported");
+                    sink.warn("zip entry '" + name + "' skipped: encrypted or unsupported");
                 } else {
                     int mode = e.getUnixMode() == 0 ? 0644 : e.getUnixMode() & 07777;
-                    sink.file(e.getName(), mode, e.getTime() / 1000, zin);
+                    sink.file(name, mode, e.getTime() / 1000, zin);
                 }
             }
         }
         sink.extent(Math.max(1, cur.position() - m.offset()));
     }
 
+    /**
+     * The entry's name: read as ISO-8859-1 (its bytes, one char each) unless flagged UTF-8 or given in a Unicode
+     * extra field, then decoded by {@link StoredNames}: UTF-8 as such, other bytes (a CP437 or Shift-JIS name)
+     * kept and recorded rather than turned into U+FFFD.
+     */
+    static String storedName(ZipArchiveEntry e) {
+        return e.getNameSource() == ZipArchiveEntry.NameSource.NAME ? StoredNames.decodeLatin1(e.getName()) : e.getName();
+    }
+
     private static void entry(ZipFile zip, ZipArchiveEntry e, ExtractionSink sink) throws IOException {
-        String name = e.getName();
+        String name = storedName(e);
         int unixMode = e.getUnixMode();
         int mode = unixMode == 0 ? (e.isDirectory() ? 0755 : 0644) : unixMode & 07777;
         long mtime = e.getTime() / 1000;
@@ -173,7 +184,7 @@ public final class ZipHandler implements FormatHandler {
         try (InputStream in = zip.getInputStream(e)) {
             if (e.isUnixSymlink()) {
                 byte[] t = in.readNBytes(CpioHandler.MAX_SYMLINK);
-                sink.symlink(name, new String(t, StandardCharsets.UTF_8), mode);
+                sink.symlink(name, StoredNames.decode(t), mode);
             } else {
                 sink.file(name, mode, mtime, in);
             }

@@ -22,7 +22,9 @@ public record Manifest(
         Map<String, Object> stats) {
 
     public Manifest {
-        entries = entries == null ? List.of() : List.copyOf(entries);
+        // an EntryList stays as it is: copying it would bring every spilled entry back onto the heap
+        entries = entries == null ? List.of() : entries instanceof EntryList spilling
+                ? java.util.Collections.unmodifiableList(spilling) : List.copyOf(entries);
         containers = containers == null ? List.of() : List.copyOf(containers);
         unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);
         ubootEnvironments = ubootEnvironments == null ? List.of() : List.copyOf(ubootEnvironments);

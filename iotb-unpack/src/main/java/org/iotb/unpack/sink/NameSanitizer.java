@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.iotb.unpack.spi.StoredNames;
 
 /**
  * Turns a name stored in an image into components that are safe to create under the output tree.
@@ -65,9 +66,13 @@ public final class NameSanitizer {
 
     static String cleanComponent(String raw) {
         StringBuilder sb = new StringBuilder(raw.length());
+        // a stored byte that is not UTF-8 (StoredNames) is written as %XX; '%' too then, so the name stays reversible
+        boolean rawBytes = StoredNames.hasRawBytes(raw);
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\' || Character.isSurrogate(c) && !validSurrogate(raw, i)) {
+            if (rawBytes && (c == '%' || StoredNames.isRawByte(raw, i))) {
+                sb.append('%').append(String.format("%02X", c == '%' ? '%' : c & 0xff));
+            } else if (c < 0x20 || c == 0x7f || c == '\\' || Character.isSurrogate(c) && !validSurrogate(raw, i)) {
                 sb.append('_');
             } else {
                 sb.append(c);

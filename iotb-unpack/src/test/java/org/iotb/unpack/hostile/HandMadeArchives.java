@@ -92,7 +92,12 @@ final class HandMadeArchives {
         private int ino = 1;
 
         Cpio entry(String name, int mode, byte[] data) {
-            byte[] n = (name + "\0").getBytes(StandardCharsets.UTF_8);
+            return entry(name.getBytes(StandardCharsets.UTF_8), mode, data);
+        }
+
+        /** An entry whose name is these bytes, whatever their encoding. */
+        Cpio entry(byte[] name, int mode, byte[] data) {
+            byte[] n = java.util.Arrays.copyOf(name, name.length + 1);
             StringBuilder h = new StringBuilder("070701");
             long[] f = {ino++, mode, 0, 0, 1, 1_700_000_000L, data.length, 0, 0, 0, 0, n.length, 0};
             for (long v : f) {
