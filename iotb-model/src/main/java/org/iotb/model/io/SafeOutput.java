@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * between the check and the rename is replaced, not followed. A destination that is already a link, a directory
  * or a special file is refused with {@link PathRefusedException} before anything is written.
  *
- * <p>The folder's ancestors are checked too: a symbolic link among them is refused unless root owns it (the
- * system's own layout), see {@link #refuseLinkedAncestors}. Limits: the check and the creation are separate steps
+ * <p>The folder's ancestors are checked too: a symbolic link among them is refused unless root or the user owns it (the
+ * system's own layout, the user's own links), see {@link #refuseLinkedAncestors}. Limits: the check and the creation are separate steps
  * (a link planted between them, in a folder the attacker may write, is not caught; the final rename still never
  * writes through a link); the new file gets the process's default permissions (umask), like before.
  */
@@ -40,14 +40,14 @@ public final class SafeOutput {
     /**
      * Makes sure {@code dir} is a real directory: creates it (and missing parents, one at a time, each with a call
      * that never follows a link) when absent, refuses a symbolic link or anything else standing at that name, and
-     * refuses a symbolic link among its ancestors unless root owns it ({@link #refuseLinkedAncestors}). Returns
+     * refuses a symbolic link among its ancestors unless root or the user owns it ({@link #refuseLinkedAncestors}). Returns
      * {@code dir}.
      */
     public static Path directory(Path dir) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         refuseLinkedAncestors(d, dir);
         Path parent = d.getParent();
-        // the links among the parents were vetted above: only root's are left, and those are followed
+        // the links among the parents were vetted above: only root's and the user's are left, and those are followed
         if (parent != null && !Files.isDirectory(parent)) {
             directory(parent);
         }
@@ -71,10 +71,10 @@ public final class SafeOutput {
     /**
      * Refuses an output path that passes through a symbolic link (issue #20: {@code -o a/b/c} with {@code a/b} a
      * link planted by another user of a shared folder would create and write {@code c} wherever the link points).
-     * Only links root owns are passed through: those are the system's layout (macOS's {@code /tmp} and
-     * {@code /var}, a {@code /home} moved elsewhere) and nobody else can plant one. Any other link is refused,
-     * one of the user's own included, with the real path to give instead: iotb cannot tell a link the user made
-     * from one planted in a folder others may write.
+     * Only links root or the user running iotb owns are passed through: root's are the system's layout (macOS's
+     * {@code /tmp} and {@code /var}, a {@code /home} moved elsewhere), the user's own are the user's doing, and no
+     * other user can make a link owned by either. A link another user owns is refused, with the real path to give
+     * instead.
      */
     static void refuseLinkedAncestors(Path absolute, Path asGiven) throws IOException {
         Path root = absolute.getRoot();
@@ -88,7 +88,7 @@ public final class SafeOutput {
                 }
                 continue;
             }
-            if (ownedByRoot(walked)) {
+            if (ownedByRootOrSelf(walked)) {
                 continue;
             }
             String real;
@@ -103,12 +103,22 @@ public final class SafeOutput {
         }
     }
 
-    private static boolean ownedByRoot(Path link) {
+    /** Root's links and the user's own: nobody else can own a link, so neither was planted by another user. */
+    private static boolean ownedByRootOrSelf(Path link) {
         try {
             Object uid = Files.getAttribute(link, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            return uid instanceof Integer u && u == 0;
+            return uid instanceof Integer u && (u == 0 || u.equals(currentUid()));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException noUnixView) {
             return false;
+        }
+    }
+
+    /** The process's user id on Linux ({@code /proc/self} leads to the process's own folder), else null. */
+    private static Integer currentUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null;
         }
     }
 
