@@ -85,6 +85,11 @@ public final class BruteForceCheck extends LoginCheck {
             return Finding.notRun(ID, where + ": no attempt completed the protocol (" + times.size()
                     + " tried): " + lastReply);
         }
+        if (times.size() - answered > answered) {
+            // mostly broken exchanges (a flood, a drip, resets): one that looked like a refusal proves no lockout
+            return Finding.notRun(ID, where + ": only " + answered + " of " + times.size()
+                    + " attempts completed the protocol: " + lastReply);
+        }
         if (times.size() < 6) {
             return Finding.notRun(ID, where + ": time budget allowed only " + times.size() + " attempts");
         }
