@@ -57,7 +57,8 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    static String css() {
+    /** The report stylesheet, shared by the report and the diff page. */
+    public static String css() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("missing report.css");

@@ -80,6 +80,12 @@ final class FixFirst {
         }
         b.append("<br/><span class=\"sub\">fails ").append(c.requirements().size())
                 .append(c.requirements().size() == 1 ? " requirement: " : " requirements: ").append("</span>");
+        requirementLinks(b, a, c);
+        b.append("</li>\n");
+    }
+
+    /** "EN 303 645 5.1-1, 5.1-2; MTSFB TC G044 6.1(a)": the requirements a cause fails, linked, per standard. */
+    static void requirementLinks(StringBuilder b, Assessment a, RootCauses.Cause c) {
         Map<String, List<Verdict>> byStandard = new LinkedHashMap<>();
         c.requirements().forEach(v -> byStandard.computeIfAbsent(v.standard(), k -> new ArrayList<>()).add(v));
         List<String> parts = new ArrayList<>();
@@ -91,7 +97,8 @@ final class FixFirst {
             }
             parts.add(p.append(String.join(", ", links)).append("</span>").toString());
         });
-        b.append(String.join("; ", parts)).append("</li>\n");
+        b.append(String.join("; ", parts));
+
     }
 
     /** The cause's severity in words (and a colour); a declared "N" says so instead. */

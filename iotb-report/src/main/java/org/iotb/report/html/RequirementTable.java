@@ -32,7 +32,7 @@ final class RequirementTable {
     static void render(StringBuilder b, Assessment a, boolean pdf) {
         b.append("<h2 id=\"requirements\">Requirements</h2>\n");
         b.append("<p class=\"sub\">M = mandatory, R = recommended. ")
-                .append(pdf ? "The evidence behind each failed or open verdict is in the annex."
+                .append(pdf ? "The evidence behind each failure is in the annex, once per root cause."
                         : "Open a requirement's details for the evidence behind its verdict.").append("</p>\n");
         if (!pdf) {
             Filters.form(b, a);
@@ -54,31 +54,6 @@ final class RequirementTable {
                 row(b, a, v, pdf, severity(v, worst));
             }
             b.append("</table>\n");
-        }
-    }
-
-    /**
-     * The PDF's annex: the evidence behind every failed or inconclusive verdict and every conflict, so the body of
-     * the PDF stays a readable list and the details a lab files are still there. Passes, not-assessed and
-     * not-applicable verdicts say all in their reason (the HTML and the JSON have their details).
-     */
-    static void annex(StringBuilder b, Assessment a) {
-        b.append("<h2 id=\"annex\" class=\"annex\">Annex: evidence behind failed and open requirements</h2>\n")
-                .append("<p class=\"sub\">For each failed or inconclusive requirement and each conflict: applicability,")
-                .append(" declaration, checks, findings with their evidence, and remediation.</p>\n");
-        for (StandardSummary s : a.summary()) {
-            b.append("<h3 id=\"").append(Sections.anchor("annex", s.standard())).append("\">")
-                    .append(esc(Overview.standardName(s))).append("</h3>\n");
-            for (Verdict v : a.verdictsOf(s.standard())) {
-                if (v.verdict() != VerdictValue.FAIL && v.verdict() != VerdictValue.INCONCLUSIVE && !v.conflict()) {
-                    continue;
-                }
-                b.append("<div class=\"annex-item\"><p><a href=\"#").append(Overview.anchor(v)).append("\"><b>")
-                        .append(esc(v.requirement())).append("</b></a> ").append(Labels.badge(v.verdict())).append(' ')
-                        .append(esc(v.title())).append("</p>");
-                details(b, a, v);
-                b.append("</div>\n");
-            }
         }
     }
 

@@ -35,8 +35,8 @@ public final class Sections {
         s.add(Section.of("cross", "Evidence across inputs", (b, a, pdf) -> CrossInputSection.render(b, a)));
         s.add(Section.of("requirements", "Requirements", RequirementTable::render).withStandards());
         s.add(Section.of("inputs", "Inputs", (b, a, pdf) -> Overview.inputs(b, a)));
-        s.add(Section.of("annex", "Annex: evidence behind failed and open requirements", (b, a, pdf) -> RequirementTable.annex(b, a))
-                .only(Section.Medium.PDF).withStandards());
+        s.add(Section.of("annex", "Annex: evidence behind the failures", (b, a, pdf) -> Annex.render(b, a))
+                .only(Section.Medium.PDF));
         return s;
     }
 
