@@ -58,7 +58,7 @@ final class RequirementTable {
     }
 
     private static void row(StringBuilder b, Assessment a, Verdict v, boolean pdf, Severity severity) {
-        b.append("<tr class=\"req\" id=\"").append(Overview.anchor(v)).append("\" data-verdict=\"").append(v.verdict().id())
+        b.append("<tr id=\"").append(Overview.anchor(v)).append("\" class=\"req\" data-verdict=\"").append(v.verdict().id())
                 .append("\" data-basis=\"").append(v.basis() == null ? "none" : BasisText.cssId(v.basis()))
                 .append(v.conflict() ? " conflict" : "")
                 .append("\" data-status=\"").append(esc(v.status() == null ? "" : v.status()))
