@@ -51,7 +51,7 @@ final class HelpText {
             } else {
                 current.append(' ').append(line);
             }
-            if (endsParagraph(line)) {
+            if (endsParagraph(current.toString())) {
                 out.add(current.toString());
                 current = null;
             }
@@ -62,14 +62,18 @@ final class HelpText {
         return out.toArray(String[]::new);
     }
 
-    /** A line ending a sentence, or a heading such as "Examples:" (a colon after a short line ends it too). */
-    private static boolean endsParagraph(String line) {
-        String t = line.strip();
+    /**
+     * A paragraph ends with a sentence, or with a colon that introduces what follows ("Examples:"); a colon inside
+     * an open parenthesis ("(in the bundled catalog:") is the middle of a sentence.
+     */
+    private static boolean endsParagraph(String paragraph) {
+        String t = paragraph.strip();
         if (t.isEmpty()) {
             return true;
         }
         char last = t.charAt(t.length() - 1);
-        return last == '.' || last == '!' || last == '?' || (last == ':' && t.length() <= 40);
+        long open = t.chars().filter(c -> c == '(').count() - t.chars().filter(c -> c == ')').count();
+        return last == '.' || last == '!' || last == '?' || (last == ':' && open <= 0);
     }
 
     /** Picocli's handler for bad arguments, plus the nearest option to a mistyped one. */

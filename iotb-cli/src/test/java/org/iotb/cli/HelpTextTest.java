@@ -40,7 +40,8 @@ class HelpTextTest {
         Cli c = Cli.run("report", "a.json", "--fromat", "html", "-o", "out");
         assertThat(c.exit).isEqualTo(2);
         assertThat(c.err).contains("Unknown option").contains("Did you mean --format?");
-        assertThat(Cli.run("assess", "--profle=p.yaml").err).contains("Did you mean --profile?");
+        assertThat(Cli.run("diff", "a.json", "b.json", "--fromat=html").err).contains("Did you mean --format?");
+        assertThat(Cli.run("report", "a.json", "--fail-no", "any", "-o", "out").err).contains("Did you mean --fail-on?");
         // nothing close: no guess, the usage instead
         assertThat(Cli.run("report", "a.json", "--zzzzzzzz", "-o", "out").err).doesNotContain("Did you mean").contains("Usage:");
         assertThat(HelpText.distance("--fromat", "--format")).isEqualTo(1);
