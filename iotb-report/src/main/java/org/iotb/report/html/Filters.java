@@ -45,7 +45,8 @@ final class Filters {
 
     /** Shows the rows whose data attributes match every chosen value and whose text holds the search words. */
     private static final String SCRIPT = """
-            (function () {
+            document.addEventListener('DOMContentLoaded', function () {
+              // runs once the whole page is read: the form comes before the tables it filters
               var form = document.getElementById('filters');
               if (!form) { return; }
               form.hidden = false;
@@ -78,5 +79,5 @@ final class Filters {
               form.addEventListener('change', apply);
               form.addEventListener('submit', function (e) { e.preventDefault(); });
               apply();
-            })();""";
+            });""";
 }
