@@ -44,6 +44,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         Commands.register(cl, args);
         cl.setExecutionExceptionHandler(new UserErrors());
+        cl.setParameterExceptionHandler(HelpText::onBadArguments);
+        HelpText.tidy(cl);
         return cl;
     }
 

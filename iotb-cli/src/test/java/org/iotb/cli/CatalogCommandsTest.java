@@ -104,4 +104,16 @@ class CatalogCommandsTest {
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("etsi-en-303-645:").contains("\"5.1-1\":").contains("xiaomi-iot-baseline:");
     }
+
+    @Test
+    void aBareIdNamingThingsInTwoStandardsAsksWhichOne() {
+        // "5.1" is a Xiaomi item and the EN 303 645 clause of 5.1-1 to 5.1-5
+        Cli c = Cli.run("catalog", "show", "5.1");
+        assertThat(c.exit).isEqualTo(2);
+        assertThat(c.out).isEmpty();
+        assertThat(c.err).contains("'5.1' is ambiguous").contains("iotb catalog show xiaomi-iot-baseline:5.1")
+                .contains("--standard etsi-en-303-645").contains("5.1-1");
+        assertThat(Cli.run("catalog", "show", "xiaomi-iot-baseline:5.1").exit).isZero();
+        assertThat(Cli.run("catalog", "show", "5.1-1").exit).isZero();
+    }
 }

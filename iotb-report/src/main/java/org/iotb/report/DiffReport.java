@@ -29,15 +29,17 @@ public final class DiffReport {
                          String oldReason, String newReason, String note) {
     }
 
+    /** {@code stillFailing}: failed in both (the verdict did not change), what a release did not fix yet. */
     public record StandardDiff(String standard, String title, List<Change> fixed, List<Change> broke,
-                               List<Change> other, List<String> added, List<String> removed) {
+                               List<Change> other, List<Change> stillFailing, List<String> added, List<String> removed) {
         public boolean empty() {
             return fixed.isEmpty() && broke.isEmpty() && other.isEmpty() && added.isEmpty() && removed.isEmpty();
         }
     }
 
+    /** {@code oldInputs}/{@code newInputs}: the names of each assessment's inputs (firmware files, devices). */
     public record Diff(String oldProduct, String newProduct, String oldCreatedAt, String newCreatedAt,
-                       List<StandardDiff> standards) {
+                       List<String> oldInputs, List<String> newInputs, List<StandardDiff> standards) {
         public boolean broke() {
             return standards.stream().anyMatch(s -> !s.broke().isEmpty());
         }
@@ -64,6 +66,7 @@ public final class DiffReport {
             List<Change> fixed = new ArrayList<>();
             List<Change> broke = new ArrayList<>();
             List<Change> other = new ArrayList<>();
+            List<Change> stillFailing = new ArrayList<>();
             List<String> added = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             for (Verdict b : before.values()) {
@@ -73,6 +76,10 @@ public final class DiffReport {
                     continue;
                 }
                 if (b.verdict() == n.verdict()) {
+                    if (n.verdict() == VerdictValue.FAIL) {
+                        stillFailing.add(new Change(n.requirement(), n.title(), n.status(), b.verdict(), n.verdict(), b.reason(),
+                                n.reason(), null));
+                    }
                     continue;
                 }
                 String note = null;
@@ -99,11 +106,15 @@ public final class DiffReport {
                     added.add(id);
                 }
             }
-            out.add(new StandardDiff(std, titles.getOrDefault(std, std), fixed, broke, other, added, removed));
+            out.add(new StandardDiff(std, titles.getOrDefault(std, std), fixed, broke, other, stillFailing, added, removed));
         }
         return new Diff(old.product().displayName(), neu.product().displayName(),
                 old.createdAt() == null ? null : old.createdAt().toString(),
-                neu.createdAt() == null ? null : neu.createdAt().toString(), out);
+                neu.createdAt() == null ? null : neu.createdAt().toString(), inputNames(old), inputNames(neu), out);
+    }
+
+    private static List<String> inputNames(Assessment a) {
+        return a.inputs().stream().map(r -> r.name() != null ? r.name() : r.host()).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The checks behind an old failure that produced no finding (or only not-run) in the new assessment. */
@@ -130,6 +141,11 @@ public final class DiffReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The diff as a self-contained HTML page: broke, fixed, still failing and other changes per standard. */
+    public static String html(Diff d) {
+        return org.iotb.report.html.DiffPage.render(d);
     }
 
     public static String text(Diff d) {

@@ -113,6 +113,35 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
         }
     }
 
+    /**
+     * What a bare id means in each standard when it means something in more than one: a requirement of one
+     * standard and a clause (or other requirement) of another, e.g. "5.1" is a Xiaomi item and the EN 303 645 clause
+     * of provisions 5.1-1 to 5.1-5. Empty when the id is qualified ("standard:id") or means one thing only.
+     */
+    static List<String> ambiguity(Catalog c, String id, List<Requirement> found) {
+        if (id.indexOf(':') > 0) {
+            return List.of();
+        }
+        List<String> meanings = new java.util.ArrayList<>();
+        java.util.Set<String> standards = new java.util.LinkedHashSet<>();
+        for (Requirement r : found) {
+            meanings.add("iotb catalog show " + r.standard() + ":" + r.id() + "    (" + r.title() + ")");
+            standards.add(r.standard());
+        }
+        for (org.iotb.catalog.Standard s : c.standards()) {
+            if (standards.contains(s.id())) {
+                continue;
+            }
+            List<Requirement> inClause = s.requirements().stream().filter(r -> id.equals(r.clause())).toList();
+            if (!inClause.isEmpty()) {
+                meanings.add("iotb catalog list --standard " + s.id() + "    (clause " + id + " " + nz(inClause.get(0).clauseTitle())
+                        + ": " + inClause.stream().map(Requirement::id).collect(java.util.stream.Collectors.joining(", ")) + ")");
+                standards.add(s.id());
+            }
+        }
+        return standards.size() > 1 ? meanings : List.of();
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show one requirement in full, with its crosswalk links.",
                 "ID is 'standard:id' (etsi-en-303-645:5.1-1) or a bare id (5.1-1, 6.1(a), 1.1.1)."})
@@ -130,6 +159,14 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
             List<Requirement> found = c.find(id);
             if (found.isEmpty()) {
                 throw new UserInputException("no requirement '" + id + "'; try 'iotb catalog list'");
+            }
+            List<String> meanings = ambiguity(c, id, found);
+            if (!meanings.isEmpty()) {
+                // a bare id that names things in more than one standard: ask rather than guess
+                var err = spec.commandLine().getErr();
+                err.println("iotb catalog show: '" + id + "' is ambiguous; say which standard:");
+                meanings.forEach(m -> err.println("  " + m));
+                return 2;
             }
             var out = spec.commandLine().getOut();
             if ("json".equals(format)) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.iotb.assess.Assessment;
 import org.iotb.report.DiffReport;
+import org.iotb.model.io.SafeOutput;
 import org.iotb.report.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,20 +16,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code iotb diff OLD.json NEW.json}: what a new firmware version fixed and broke, per standard. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two assessments: verdicts fixed (fail -> pass), broke (-> fail) and other changes, per standard.",
-                "Exit code: 0, or 1 with --fail-on-regression when something broke; 2 bad usage or input."})
+        description = {"Compare two assessments: verdicts fixed (fail -> pass), broke (-> fail), still failing and other changes,"
+                + " per standard.",
+                "Exit code: 0, or 1 with --fail-on-regression when something broke; 2 bad usage or input.",
+                "Example:",
+                "  iotb diff old/assessment.json new/assessment.json --format html -o diff.html"})
 public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD.json")
+    @Parameters(index = "0", paramLabel = "OLD", description = "assessment.json of the earlier release")
     Path oldFile;
 
-    @Parameters(index = "1", paramLabel = "NEW.json")
+    @Parameters(index = "1", paramLabel = "NEW", description = "assessment.json of the later release")
     Path newFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or html (default: ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to this file instead of standard output")
+    Path output;
 
     @Option(names = "--fail-on-regression", description = "exit with 1 when a requirement newly fails")
     boolean failOnRegression;
@@ -37,8 +44,8 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("iotb diff: --format must be text or json, not '" + format + "'");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+            err.println("iotb diff: --format must be text, json or html, not '" + format + "'");
             return ExitCodes.USAGE;
         }
         Assessment before;
@@ -51,8 +58,24 @@ public final class DiffCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         DiffReport.Diff d = releaseLabels(DiffReport.compare(before, after), before, after);
-        out.print(format.equals("json") ? DiffReport.json(d) + "\n" : DiffReport.text(d));
-        out.flush();
+        String text = switch (format) {
+            case "json" -> DiffReport.json(d) + "\n";
+            case "html" -> DiffReport.html(d);
+            default -> DiffReport.text(d);
+        };
+        if (output == null) {
+            out.print(text);
+            out.flush();
+        } else {
+            try {
+                SafeOutput.writeString(output, text);
+            } catch (IOException | RuntimeException e) {
+                err.println("iotb diff: cannot write " + output + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            out.println(output);
+            out.flush();
+        }
         return failOnRegression && d.broke() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 

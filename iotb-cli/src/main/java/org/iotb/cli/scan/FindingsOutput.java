@@ -29,20 +29,33 @@ public final class FindingsOutput {
         };
     }
 
+    /** Where evidence lines start: under the message, past the outcome, severity and check columns. */
+    private static final String INDENT = " ".repeat(9 + 9 + 33);
+
+    /** The severity column: a failing or warning finding's severity, "-" where a finding has none (pass, info). */
+    static String severity(Finding f) {
+        return f.severity() == null ? "-" : f.severity().id();
+    }
+
     static String table(ScanResult result) {
         StringBuilder b = new StringBuilder();
         b.append(result.target()).append(result.targetSha256() == null ? "" : "  sha256 " + result.targetSha256()).append('\n');
+        // worst first: outcome, then severity within it
         List<Finding> sorted = result.findings().stream()
-                .sorted(Comparator.comparing((Finding f) -> rank(f.outcome())).thenComparing(Finding::check)).toList();
+                .sorted(Comparator.comparing((Finding f) -> rank(f.outcome()))
+                        .thenComparing((Finding f) -> f.severity() == null ? 0 : -f.severity().ordinal())
+                        .thenComparing(Finding::check)).toList();
+        b.append(String.format("%-8s %-8s %-32s %s%n", "OUTCOME", "SEVERITY", "CHECK", "MESSAGE"));
         for (Finding f : sorted) {
-            b.append(String.format("%-8s %-32s %s%n", f.outcome().id().toUpperCase(Locale.ROOT), f.check(), oneLine(f.message())));
+            b.append(String.format("%-8s %-8s %-32s %s%n", f.outcome().id().toUpperCase(Locale.ROOT), severity(f), f.check(),
+                    oneLine(f.message())));
             if (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING) {
                 List<Evidence> ev = f.evidence();
                 for (int i = 0; i < Math.min(EVIDENCE_SHOWN, ev.size()); i++) {
-                    b.append("         ").append(" ".repeat(33)).append("• ").append(describeEvidence(ev.get(i))).append('\n');
+                    b.append(INDENT).append("• ").append(describeEvidence(ev.get(i))).append('\n');
                 }
                 if (ev.size() > EVIDENCE_SHOWN) {
-                    b.append("         ").append(" ".repeat(33)).append("… and ").append(ev.size() - EVIDENCE_SHOWN)
+                    b.append(INDENT).append("… and ").append(ev.size() - EVIDENCE_SHOWN)
                             .append(" more (see --format json)\n");
                 }
             }

@@ -30,13 +30,14 @@ class ReportCommandsTest {
     }
 
     @Test
-    void reportRerendersAndExitsOneOnMandatoryFailure() throws Exception {
+    void reportRerendersAndExitsZeroWhenItRenderedEvenIfTheAssessmentFailed() throws Exception {
         Path json = tmp.resolve("a.json");
         SampleAssessments.v1().write(json);
         Path out = tmp.resolve("out");
         Run r = run(new ReportCommand(), json.toString(), "--format", "html,json,sarif,junit,ics", "-o", out.toString());
         assertThat(r.err()).isEmpty();
-        assertThat(r.exit()).isEqualTo(1);
+        // re-rendering is not assessing: the reports were written, so 0 (issue #14); --fail-on keeps a gate
+        assertThat(r.exit()).isZero();
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("report.sarif")).exists();
         assertThat(out.resolve("junit.xml")).exists();
@@ -44,6 +45,7 @@ class ReportCommandsTest {
                 .contains("5.2-1,M,yes,Y,");
         assertThat(Assessment.read(out.resolve("assessment.json")).verdicts()).isEqualTo(Assessment.read(json).verdicts());
         assertThat(run(new ReportCommand(), json.toString(), "--fail-on", "none", "-o", out.toString()).exit()).isZero();
+        assertThat(run(new ReportCommand(), json.toString(), "--fail-on", "mandatory", "-o", out.toString()).exit()).isEqualTo(1);
     }
 
     @Test
@@ -68,6 +70,26 @@ class ReportCommandsTest {
         assertThat(text.out()).contains("etsi-en-303-645").contains("broke");
         assertThat(run(new DiffCommand(), v1.toString(), v2.toString(), "--fail-on-regression").exit()).isEqualTo(1);
         assertThat(run(new DiffCommand(), v1.toString(), v1.toString(), "--fail-on-regression").exit()).isZero();
-        assertThat(run(new DiffCommand(), v1.toString(), v2.toString(), "--format", "json").out()).contains("\"fixed\"");
+        assertThat(run(new DiffCommand(), v1.toString(), v2.toString(), "--format", "json").out()).contains("\"fixed\"")
+                .contains("\"stillFailing\"");
+    }
+
+    @Test
+    void diffWritesAnHtmlPageWithBrokeFixedAndStillFailing() throws Exception {
+        Path v1 = tmp.resolve("v1.json");
+        Path v2 = tmp.resolve("v2.json");
+        SampleAssessments.v1().write(v1);
+        SampleAssessments.v2().write(v2);
+        Path page = tmp.resolve("diff.html");
+        Run r = run(new DiffCommand(), v1.toString(), v2.toString(), "--format", "html", "-o", page.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h3>Broke (").contains("<h3>Fixed (")
+                .contains("Still failing (").contains("p100-1.0.bin").contains("p100-1.1.bin");
+        // well-formed XHTML, like the report
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        f.newDocumentBuilder().parse(page.toFile());
+        assertThat(run(new DiffCommand(), v1.toString(), v2.toString(), "--format", "docx").exit()).isEqualTo(2);
     }
 }

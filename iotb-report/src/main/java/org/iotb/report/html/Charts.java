@@ -61,6 +61,13 @@ public final class Charts {
      * Entropy per block across the image, in bits per byte (0..8, as the unpacker measures it). The dashed line at
      * 7.2 bits marks compressed or encrypted data.
      */
+    /** What the entropy plot shows, in words, for those who cannot see it. */
+    private static String entropyLabel(double[] pts) {
+        long high = java.util.Arrays.stream(pts).filter(v -> v >= 7.2).count();
+        return "Entropy across the image in bits per byte; " + (pts.length == 0 ? 0 : Math.round(100.0 * high / pts.length))
+                + " percent of it at or above 7.2 (compressed or encrypted)";
+    }
+
     public static String entropy(List<Double> values, long imageSize, int width, int height) {
         int left = 34;
         int bottom = 18;
@@ -70,7 +77,8 @@ public final class Charts {
         double[] pts = reduce(values, MAX_POINTS);
         StringBuilder b = new StringBuilder();
         b.append("<svg xmlns=\"").append(SVG_NS).append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">");
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
+                .append(entropyLabel(pts)).append("\">");
         b.append("<rect x=\"").append(left).append("\" y=\"6\" width=\"").append(plotW).append("\" height=\"").append(plotH)
                 .append("\" fill=\"#f7f9fb\" stroke=\"#c3cad2\"/>");
         for (int bits : new int[] {0, 4, 8}) {

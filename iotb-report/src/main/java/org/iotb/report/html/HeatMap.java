@@ -20,10 +20,11 @@ final class HeatMap {
 
     static void render(StringBuilder b, Assessment a) {
         b.append("<h2 id=\"heatmap\">Clause by clause</h2>\n<p class=\"sub\">Each cell is one requirement, coloured by"
-                + " its verdict; select one to read why. A cell marked <b>d</b> passes on the manufacturer's declaration (not"
+                + " its verdict and marked with its icon (\u2713 pass, \u2717 fail, ? inconclusive, \u25cb not assessed, \u2013 not applicable); select one to read why. A cell marked <b>d</b> passes on the manufacturer's declaration (not"
                 + " verified by evidence); <b>!</b> marks a conflict between the evidence and a claim.</p>\n");
         for (StandardSummary s : a.summary()) {
-            b.append("<h3>").append(esc(Overview.standardName(s))).append("</h3>\n<table class=\"heat\">\n");
+            b.append("<h3 id=\"").append(Sections.anchor("heatmap", s.standard())).append("\">")
+                    .append(esc(Overview.standardName(s))).append("</h3>\n<table class=\"heat\">\n");
             Map<String, List<Verdict>> byClause = new LinkedHashMap<>();
             Map<String, String> titles = new LinkedHashMap<>();
             for (Verdict v : a.verdictsOf(s.standard())) {
@@ -40,7 +41,9 @@ final class HeatMap {
                             .append("<span class=\"cell v-").append(v.verdict().id()).append("\" title=\"")
                             .append(esc(v.requirement() + " " + (v.title() == null ? "" : v.title()) + ": "
                                     + Labels.label(v.verdict()) + basisNote(v)))
-                            .append("\">").append(esc(v.requirement())).append(mark(v)).append("</span></a>");
+                            .append("\"><span aria-hidden=\"true\">").append(Labels.icon(v.verdict())).append("</span> ")
+                            .append(esc(v.requirement())).append(mark(v))
+                            .append("<span class=\"sr\"> ").append(Labels.label(v.verdict())).append("</span></span></a>");
                 }
                 b.append("</td></tr>\n");
             }

@@ -18,8 +18,8 @@ public final class Labels {
         return switch (v) {
             case PASS -> "#2e7d32";
             case FAIL -> "#c62828";
-            case INCONCLUSIVE -> "#ef8f00";
-            case NOT_ASSESSED -> "#8d99a6";
+            case INCONCLUSIVE -> "#f2a93b";
+            case NOT_ASSESSED -> "#5d6b7a";
             case NOT_APPLICABLE -> "#d5dbe1";
         };
     }
@@ -46,8 +46,24 @@ public final class Labels {
         };
     }
 
+    /**
+     * A mark of its own for each verdict, so a verdict reads without colour (WCAG 1.4.1): the badge shows it beside
+     * the words, the heat map beside the requirement id. DejaVu Sans has every one of them (the PDF embeds it).
+     */
+    public static String icon(VerdictValue v) {
+        return switch (v) {
+            case PASS -> "\u2713";           // check mark
+            case FAIL -> "\u2717";           // ballot x
+            case INCONCLUSIVE -> "?";
+            case NOT_ASSESSED -> "\u25cb";   // white circle: nothing looked at it
+            case NOT_APPLICABLE -> "\u2013"; // en dash
+        };
+    }
+
+    /** A verdict as text, icon and colour. */
     public static String badge(VerdictValue v) {
-        return "<span class=\"badge v-" + v.id() + "\">" + label(v) + "</span>";
+        return "<span class=\"badge v-" + v.id() + "\"><span class=\"icon\" aria-hidden=\"true\">" + icon(v) + "</span> "
+                + label(v) + "</span>";
     }
 
     /**

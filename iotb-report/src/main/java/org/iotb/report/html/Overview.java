@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.Basis;
-import org.iotb.assess.Contradiction;
 import org.iotb.assess.InputRecord;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
@@ -18,8 +17,6 @@ import org.iotb.report.RootCauses;
 
 /** The first page: what was assessed, the verdict per standard, the product levels, and what to fix first. */
 final class Overview {
-    private static final int MAX_PROBLEMS = 12;
-
     private Overview() {
     }
 
@@ -97,7 +94,7 @@ final class Overview {
     }
 
     static void glance(StringBuilder b, Assessment a) {
-        b.append("<h2 id=\"glance\">At a glance</h2>\n<table class=\"layout\">\n");
+        b.append("<h2 id=\"glance\">At a glance</h2>\n<table class=\"layout glance-cards\">\n");
         for (StandardSummary s : a.summary()) {
             b.append("<tr class=\"glance\"><td class=\"chart\">").append(Charts.donut(s.counts(), 130)).append("</td><td class=\"std\">");
             b.append("<h3 style=\"margin-top:0\">").append(esc(standardName(s))).append("</h3>");
@@ -107,14 +104,14 @@ final class Overview {
             b.append("<table class=\"legend\" style=\"width:auto\"><tr>");
             for (VerdictValue v : Labels.ORDER) {
                 b.append("<td><span class=\"swatch\" style=\"background:").append(Labels.colour(v)).append("\"></span>")
-                        .append("<b>").append(s.count(v)).append("</b> ").append(Labels.label(v)).append("</td>");
+                        .append("<b>").append(s.count(v)).append("</b> ").append(Labels.label(v)).append("</td> ");
             }
             b.append("</tr></table></td></tr>\n");
         }
         b.append("</table>\n");
     }
 
-    private static void status(StringBuilder b, StandardSummary s) {
+    static void status(StringBuilder b, StandardSummary s) {
         int mandatory = s.mandatoryFailures().size();
         int fails = s.count(VerdictValue.FAIL);
         int open = s.count(VerdictValue.INCONCLUSIVE) + s.count(VerdictValue.NOT_ASSESSED);
@@ -151,54 +148,8 @@ final class Overview {
         });
     }
 
-    static void problems(StringBuilder b, Assessment a) {
-        List<Verdict> failed = new ArrayList<>();
-        for (Verdict v : a.verdicts()) {
-            if (v.verdict() == VerdictValue.FAIL && v.mandatory()) {
-                failed.add(v);
-            }
-        }
-        List<Verdict> conflicts = BasisText.conflicts(a);
-        List<Contradiction> contradictions = a.profile().contradictions();
-        if (failed.isEmpty() && conflicts.isEmpty() && contradictions.isEmpty()) {
-            return;
-        }
-        b.append("<h2 id=\"fix-first\">What to fix first</h2>\n");
-        if (!failed.isEmpty()) {
-            b.append("<p>Failed mandatory requirements (").append(failed.size()).append("):</p><ul class=\"problems\">\n");
-            for (Verdict v : failed.subList(0, Math.min(MAX_PROBLEMS, failed.size()))) {
-                b.append("<li><a href=\"#").append(anchor(v)).append("\"><b>").append(esc(standardLabel(a, v.standard())))
-                        .append(' ').append(esc(v.requirement())).append("</b></a> ").append(esc(v.title()))
-                        .append("<br/><span class=\"sub\">").append(esc(v.reason())).append("</span></li>\n");
-            }
-            b.append("</ul>\n");
-            if (failed.size() > MAX_PROBLEMS) {
-                b.append("<p class=\"sub\">… and ").append(failed.size() - MAX_PROBLEMS)
-                        .append(" more, listed under Requirements.</p>\n");
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            // each conflict with its verdict and reason: the claim and the evidence that contradicts it
-            b.append("<div class=\"callout\" id=\"conflicts\"><b>").append(conflicts.size())
-                    .append(conflicts.size() == 1 ? " conflict" : " conflicts")
-                    .append(" between automated evidence and a claim (a declaration or the profile):</b><ul class=\"problems\">\n");
-            for (Verdict v : conflicts) {
-                b.append("<li>").append(Labels.conflictBadge()).append(' ').append(Labels.badge(v.verdict())).append(' ')
-                        .append("<a href=\"#").append(anchor(v)).append("\"><b>")
-                        .append(esc(standardLabel(a, v.standard()) + " " + v.requirement())).append("</b></a> ")
-                        .append(esc(v.title())).append("<br/><span class=\"sub\">").append(esc(v.reason()))
-                        .append("</span></li>\n");
-            }
-            b.append("</ul></div>\n");
-        }
-        if (!contradictions.isEmpty()) {
-            b.append("<div class=\"callout amber\"><b>The firmware contradicts the declared profile:</b><ul>");
-            for (Contradiction c : contradictions) {
-                b.append("<li>").append(esc(c.detail())).append(" <span class=\"sub\">(").append(esc(c.check()))
-                        .append(" in ").append(esc(c.source())).append(")</span></li>");
-            }
-            b.append("</ul></div>\n");
-        }
+    static String standardLabel(StandardSummary s) {
+        return s.shortTitle() != null ? s.shortTitle() : s.standard();
     }
 
     static String standardLabel(Assessment a, String standardId) {

@@ -2,17 +2,23 @@ package org.iotb.report.html;
 
 import static org.iotb.report.Xml.esc;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.iotb.assess.AssessedFinding;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.StandardSummary;
 import org.iotb.assess.Verdict;
+import org.iotb.assess.VerdictValue;
 import org.iotb.model.Evidence;
 import org.iotb.model.Outcome;
+import org.iotb.model.Severity;
+import org.iotb.report.BasisText;
 
 /**
- * For the engineer: every requirement with its verdict and reason, and (collapsed) the applicability, the
- * declaration, the checks and their findings with evidence, and the remediation.
+ * For the engineer: every requirement with its verdict and reason, and (collapsed in the browser, in the annex of
+ * the PDF) the applicability, the declaration, the checks and their findings with evidence, and the remediation.
+ * Each row carries its verdict, basis, status and severity as data attributes, which the filters read.
  */
 final class RequirementTable {
     /** Bounds that keep the page readable when a check reports hundreds of findings. */
@@ -23,13 +29,21 @@ final class RequirementTable {
     private RequirementTable() {
     }
 
-    static void render(StringBuilder b, Assessment a, boolean expanded) {
+    static void render(StringBuilder b, Assessment a, boolean pdf) {
         b.append("<h2 id=\"requirements\">Requirements</h2>\n");
-        b.append("<p class=\"sub\">M = mandatory, R = recommended. Details list the evidence behind each verdict.</p>\n");
+        b.append("<p class=\"sub\">M = mandatory, R = recommended. ")
+                .append(pdf ? "The evidence behind each failure is in the annex, once per root cause."
+                        : "Open a requirement's details for the evidence behind its verdict.").append("</p>\n");
+        if (!pdf) {
+            Filters.form(b, a);
+        }
+        Map<String, Severity> worst = worstSeverityByCheck(a);
         for (StandardSummary s : a.summary()) {
-            b.append("<h3>").append(esc(Overview.standardName(s))).append("</h3>\n");
+            b.append("<h3 id=\"").append(Sections.anchor("requirements", s.standard())).append("\">")
+                    .append(esc(Overview.standardName(s))).append("</h3>\n");
             b.append("<p class=\"split\">").append(esc(org.iotb.report.BasisText.passSplit(s))).append("</p>\n");
-            b.append("<table class=\"grid reqs\"><tr><th>Requirement</th><th></th><th>Verdict</th><th>Title and reason</th></tr>\n");
+            b.append("<table class=\"grid reqs\"><tr><th>Requirement</th><th><abbr title=\"mandatory or recommended\">M/R</abbr></th>")
+                    .append("<th>Verdict</th><th>Title and reason</th></tr>\n");
             String clause = null;
             for (Verdict v : a.verdictsOf(s.standard())) {
                 if (v.clause() != null && !v.clause().equals(clause)) {
@@ -37,14 +51,19 @@ final class RequirementTable {
                     b.append("<tr class=\"clause-row\"><td colspan=\"4\">").append(esc(clause)).append(' ')
                             .append(esc(v.clauseTitle() == null ? "" : v.clauseTitle())).append("</td></tr>\n");
                 }
-                row(b, a, v, expanded);
+                row(b, a, v, pdf, severity(v, worst));
             }
             b.append("</table>\n");
         }
     }
 
-    private static void row(StringBuilder b, Assessment a, Verdict v, boolean expanded) {
-        b.append("<tr id=\"").append(Overview.anchor(v)).append("\"><td class=\"id\">").append(esc(v.requirement()))
+    private static void row(StringBuilder b, Assessment a, Verdict v, boolean pdf, Severity severity) {
+        b.append("<tr id=\"").append(Overview.anchor(v)).append("\" class=\"req\" data-verdict=\"").append(v.verdict().id())
+                .append("\" data-basis=\"").append(v.basis() == null ? "none" : BasisText.cssId(v.basis()))
+                .append(v.conflict() ? " conflict" : "")
+                .append("\" data-status=\"").append(esc(v.status() == null ? "" : v.status()))
+                .append("\" data-severity=\"").append(severity == null ? "" : severity.id())
+                .append("\"><td class=\"id\">").append(esc(v.requirement()))
                 .append("</td><td class=\"st\">").append(Labels.statusLetter(v.status())).append("</td><td class=\"verdict\">")
                 .append(Labels.badge(v.verdict()));
         String basis = Labels.basisBadge(v.basis());
@@ -54,17 +73,26 @@ final class RequirementTable {
         if (v.conflict()) {
             b.append("<br/>").append(Labels.conflictBadge());
         }
+        if (severity != null) {
+            b.append("<br/><span class=\"sev sev-").append(severity.id()).append("\">").append(severity.id()).append("</span>");
+        }
         b.append("</td><td><b>").append(esc(v.title())).append("</b><br/>");
         if (v.conflict()) {
             b.append("<span class=\"conflict\">").append(esc(v.reason())).append("</span>");
         } else {
             b.append(esc(v.reason()));
         }
-        if (expanded && v.verdict() == org.iotb.assess.VerdictValue.NOT_APPLICABLE) {
-            b.append("</td></tr>\n"); // the reason says why; nothing to verify
+        if (pdf || v.verdict() == VerdictValue.NOT_APPLICABLE) {
+            b.append("</td></tr>\n"); // the reason says why; the PDF has the evidence in its annex
             return;
         }
-        b.append(expanded ? "<div class=\"detail\">" : "<details><summary>Evidence and remediation</summary><div class=\"detail\">");
+        b.append("<details><summary>Evidence and remediation</summary>");
+        details(b, a, v);
+        b.append("</details></td></tr>\n");
+    }
+
+    private static void details(StringBuilder b, Assessment a, Verdict v) {
+        b.append("<div class=\"detail\">");
         kv(b, "Applicability (" + (v.applicable() == null ? "" : v.applicable().id()) + ")", esc(v.applicabilityReason()));
         if (v.declaration() == null) {
             kv(b, "Declaration", "none");
@@ -82,7 +110,32 @@ final class RequirementTable {
         if (v.remediation() != null && !v.remediation().isBlank()) {
             kv(b, "Remediation", esc(v.remediation()));
         }
-        b.append(expanded ? "</div></td></tr>\n" : "</div></details></td></tr>\n");
+        b.append("</div>");
+    }
+
+    /** The worst severity of each check's failing findings: what the severity filter and column show. */
+    static Map<String, Severity> worstSeverityByCheck(Assessment a) {
+        Map<String, Severity> m = new HashMap<>();
+        for (AssessedFinding f : a.findings()) {
+            if (f.outcome() == Outcome.FAIL && f.severity() != null) {
+                m.merge(f.check(), f.severity(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            }
+        }
+        return m;
+    }
+
+    /** A failed requirement's severity: the worst of the checks it fails on; null when not failed by a check. */
+    static Severity severity(Verdict v, Map<String, Severity> worst) {
+        Severity s = null;
+        if (v.verdict() == VerdictValue.FAIL) {
+            for (String check : v.findings()) {
+                Severity c = worst.get(check);
+                if (c != null && (s == null || c.compareTo(s) > 0)) {
+                    s = c;
+                }
+            }
+        }
+        return s;
     }
 
     private static void kv(StringBuilder b, String key, String valueHtml) {
