@@ -94,7 +94,7 @@ public final class DiffCommand implements Callable<Integer> {
             return d;
         }
         return new DiffReport.Diff(d.oldProduct() + " [" + o + "]", d.newProduct() + " [" + n + "]", d.oldCreatedAt(),
-                d.newCreatedAt(), d.standards());
+                d.newCreatedAt(), d.oldInputs(), d.newInputs(), d.standards());
     }
 
     private static String firmware(Assessment a) {
