@@ -66,6 +66,22 @@ class UpdateFormatAndStaleBootargsTest {
     }
 
     @Test
+    void anUpdaterThatVerifiesADetachedSignatureOutweighsTheContainer() throws Exception {
+        // the bundled example's 1.5.0 and clean twin: a legacy uImage (CRC32 only) whose fw-update.sh runs
+        // openssl dgst -verify before mtd write: the device checks a signature, the container need not carry one
+        Path root = tmp.resolve("signed");
+        TreeFiles.write(root, "usr/sbin/fw-update.sh", "#!/bin/sh\ncurl -fsS --proto =https -o /tmp/fw.bin $URL\n"
+                + "curl -fsS --proto =https -o /tmp/fw.sig $URL.sig\n"
+                + "openssl dgst -sha256 -verify /etc/ssl/certs/update-signing.pub -signature /tmp/fw.sig /tmp/fw.bin || exit 1\n"
+                + "mtd write /tmp/fw.bin firmware\n");
+        UpdateImageFormat uimage = new UpdateImageFormat("uimage", "U-Boot legacy uImage \"SL-100\"",
+                "CRC32 of the header and of the data only; no signature");
+        Finding f = scan(root, "fw.update.unsigned", FirmwareScanOptions.defaults().withUpdateFormat(uimage));
+        assertThat(f.outcome()).as(f.message()).isEqualTo(Outcome.PASS);
+        assertThat(f.message()).isEqualTo("1 update script(s) verify a signature before flashing");
+    }
+
+    @Test
     void bootargsNamingAnotherRootTypeAreIgnored() throws Exception {
         // TP-Link TL-WR841N v10: the U-Boot default environment names a jffs2 root on another flash layout, while
         // the image's root is the squashfs at 1180160 (the kernel carries its own rootfstype=squashfs command line)

@@ -18,8 +18,9 @@ import org.iotb.model.Severity;
  * fw.update.unsigned: scripts that download an image and flash it without any signature verification, opkg
  * configurations with signature checking switched off, and an update image whose own container format carries
  * only a checksum ({@link ScanContext#options()}{@code .updateFormat()}: SEAMA, TRX, legacy uImage, TP-Link header,
- * found by the unpacker at the start of the image as given). That fact only ever adds a failure item: a signed
- * or unknown container is never a reason to pass.
+ * found by the unpacker at the start of the image as given), unless an update script in the image verifies a
+ * signature before flashing (a detached signature: the check the container itself lacks). That fact only ever
+ * adds a failure item: a signed or unknown container is never a reason to pass.
  */
 public final class UpdateUnsignedCheck implements FirmwareCheck {
     private static final Pattern FETCH = Pattern.compile(
@@ -76,7 +77,9 @@ public final class UpdateUnsignedCheck implements FirmwareCheck {
             }
         }
         int scriptHits = hits.size();
-        UpdateImageFormat format = ctx.options().updateFormat();
+        // the container is what the device is given; a script that verifies a (detached) signature before flashing
+        // is the check the container lacks, so the container counts only when no updater is seen verifying one
+        UpdateImageFormat format = updaters > scriptHits ? null : ctx.options().updateFormat();
         if (format != null) {
             hits.add(0, formatEvidence(format));
         }
