@@ -8,6 +8,9 @@
 # IOTB_BUILD=0 uses the jar as built (no rebuild first).
 # Needs: java 17, binwalk, GNU time (/usr/bin/time), tar, xz, gzip. Results go to docs/benchmarks/unpack.md by hand.
 # ROUNDS=N (default 1) runs every image N times per tool and keeps each tool's median time.
+# sasquatch: when scripts/build-sasquatch.sh has built target/sasquatch/bin/sasquatch (or SASQUATCH names one),
+# binwalk runs with it first on its PATH, so the comparison is iotb against binwalk + sasquatch (binwalk prefers
+# sasquatch for squashfs when it is installed); the header line says which.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 samples=${IOTB_SAMPLES:-$root/../shared/samples}
@@ -101,6 +104,16 @@ measure() { # tool outdir cmd... -> "seconds maxrss_kib content_files"
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     echo "$secs $rss $(content_files "$tool" "$out")"
 }
+
+# binwalk + sasquatch when sasquatch was built (scripts/build-sasquatch.sh), plain binwalk otherwise
+sasquatch=${SASQUATCH:-$root/target/sasquatch/bin/sasquatch}
+if [[ -x "$sasquatch" ]]; then
+    sq_dir="$work/sasquatch-bin"; mkdir -p "$sq_dir"; ln -sf "$sasquatch" "$sq_dir/sasquatch"
+    export PATH="$sq_dir:$PATH"
+    echo "binwalk runs with sasquatch: $sasquatch"
+else
+    echo "binwalk runs without sasquatch (build it with scripts/build-sasquatch.sh to compare with binwalk + sasquatch)"
+fi
 
 # binwalk refuses to extract as root unless told to
 bw_root=(); [[ $(id -u) -eq 0 ]] && bw_root=(--run-as=root)

@@ -65,8 +65,11 @@ final class RootMerge {
             if (f.outcome() == Outcome.NOT_RUN && outcome != Outcome.NOT_RUN) {
                 continue; // a root where the check had nothing to look at adds nothing
             }
-            messages.add(f.message());
-            evidence.addAll(f.evidence());
+            if (!messages.contains(f.message())) {
+                messages.add(f.message());
+            }
+            // a fact of the image rather than of a root (no path: the update container) is said once
+            f.evidence().stream().filter(e -> e.path() != null || !evidence.contains(e)).forEach(evidence::add);
             f.data().forEach((k, v) -> data.merge(k, v, RootMerge::mergeValue));
         }
         return new Finding(check, outcome, worst.severity(), String.join("; ", messages), evidence, data);

@@ -26,5 +26,14 @@ class ArcadyanTest {
         // the restored LZMA stream decodes to more than the image (a kernel / root file system image)
         assertThat(r.entries()).filteredOn(e -> e.path().contains("deobfuscated.bin.extracted/4-lzma/"))
                 .anySatisfy(e -> assertThat(e.size()).isGreaterThan(Files.size(img)));
+        // the decoded stream is read whole (2,813,252 bytes, end of stream reached, nothing cut)
+        assertThat(r.entries()).filteredOn(e -> e.path().endsWith("4-lzma/data")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.size()).isEqualTo(2_813_252L);
+                    assertThat(e.truncated()).isNotEqualTo(Boolean.TRUE);
+                });
+        // an old-binary cpio magic met by chance in the RTOS data (an entry with an empty name) is no archive
+        assertThat(r.containers()).extracting(ContainerRecord::format).doesNotContain("cpio");
+        assertThat(r.warnings()).noneMatch(w -> w.contains("cpio"));
     }
 }

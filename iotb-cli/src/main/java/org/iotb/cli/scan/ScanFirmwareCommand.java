@@ -64,7 +64,8 @@ public final class ScanFirmwareCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         ScanResult result;
         try (FirmwareWorkspace ws = FirmwareWorkspace.open(image, workdir, UnpackOptions.defaults(), progress)) {
-            FirmwareScanOptions options = FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment());
+            FirmwareScanOptions options = FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment())
+                    .withUpdateFormat(ws.updateImageFormat());
             if (checks != null) {
                 options = options.withChecks(checks);
             }

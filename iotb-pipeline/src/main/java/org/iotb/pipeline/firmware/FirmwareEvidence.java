@@ -53,7 +53,7 @@ public record FirmwareEvidence(InputRecord input, SourceFindings findings, Image
             listener.stageStarted("checking " + name);
             FileTree tree = FileTree.index(ws.treeRoot()); // one walk: the checks and the SBOM read the same index
             FirmwareScanner.Report report = new FirmwareScanner().scanReport(tree,
-                    FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment()));
+                    FirmwareScanOptions.defaults().withBootEnv(ws.bootEnvironment()).withUpdateFormat(ws.updateImageFormat()));
             listener.stageDone(report.findings().size() + " findings");
             long t2 = System.nanoTime();
             listener.stageStarted("SBOM of " + name);

@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.iotb.firmware.UpdateImageFormat;
 import org.iotb.model.io.InputFiles;
 import org.iotb.model.io.SafeOutput;
 import org.iotb.pipeline.PipelineInputException;
@@ -15,6 +16,8 @@ import org.iotb.pipeline.PipelineListener;
 import org.iotb.unpack.UnpackOptions;
 import org.iotb.unpack.UnpackResult;
 import org.iotb.unpack.Unpacker;
+import org.iotb.unpack.formats.UpdateIntegrity;
+import org.iotb.unpack.manifest.ContainerRecord;
 import org.iotb.unpack.manifest.UBootEnvironment;
 
 /**
@@ -104,6 +107,27 @@ public final class FirmwareWorkspace implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    /**
+     * The vendor container the image as given is wrapped in, when it protects the image with a checksum only
+     * (SEAMA, TRX, legacy uImage, TP-Link header: {@link UpdateIntegrity}); null when there is none, when the input
+     * is a directory, or when such a container is only nested inside something else (a blob inside an image is not
+     * the update format).
+     */
+    public UpdateImageFormat updateImageFormat() {
+        if (unpack == null) {
+            return null;
+        }
+        for (ContainerRecord c : unpack.containers()) {
+            if (c.depth() == 0 && c.offset() == 0) {
+                var integrity = UpdateIntegrity.checksumOnly(c.info());
+                if (integrity.isPresent()) {
+                    return new UpdateImageFormat(c.format(), c.description(), integrity.get());
+                }
+            }
+        }
+        return null;
     }
 
     @Override

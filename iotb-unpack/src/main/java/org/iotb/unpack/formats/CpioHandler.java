@@ -137,7 +137,8 @@ public final class CpioHandler implements FormatHandler {
             return null;
         }
         byte[] n = s.bytes(nameAt, (int) nameSize);
-        if (n[n.length - 1] != 0) {
+        // every real entry has a name (the root is "."): an empty one is a magic met by chance in other data
+        if (n[n.length - 1] != 0 || n.length < 2 || n[0] == 0) {
             return null;
         }
         return new Step(next, new String(n, 0, n.length - 1, StandardCharsets.UTF_8), variant);

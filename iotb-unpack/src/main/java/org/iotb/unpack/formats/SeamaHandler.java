@@ -79,8 +79,7 @@ public final class SeamaHandler implements FormatHandler {
         info.put("metadata", fields == null ? List.of() : fields);
         info.put("md5", stored);
         info.put("md5Valid", md5Valid);
-        info.put("signed", false);
-        info.put("integrity", INTEGRITY);
+        UpdateIntegrity.checksumOnly(info, INTEGRITY);
         return Streams.match(id(), off, total, "SEAMA image, " + size + " bytes, MD5 " + (md5Valid ? "valid" : "MISMATCH")
                 + ", no signature" + (fields == null || fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")"), info);
     }

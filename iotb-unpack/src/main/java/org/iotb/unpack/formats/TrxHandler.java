@@ -18,6 +18,8 @@ import org.iotb.unpack.spi.Match;
  * partition offsets. Partitions are written as stored; the recursion finds the kernel and rootfs in them.
  */
 public final class TrxHandler implements FormatHandler {
+    /** All a TRX carries to protect its partitions (the update checks read it: {@link UpdateIntegrity}). */
+    static final String INTEGRITY = "CRC32 of the image only; no signature";
 
     @Override
     public String id() {
@@ -71,6 +73,7 @@ public final class TrxHandler implements FormatHandler {
         info.put("version", version);
         info.put("flags", Bytes.le16(h, 12));
         info.put("partitionOffsets", offs);
+        UpdateIntegrity.checksumOnly(info, INTEGRITY);
         return Streams.match(id(), off, len, "Broadcom TRX v" + version, info);
     }
 

@@ -23,6 +23,9 @@ public final class UImageHandler implements FormatHandler {
     static final String[] TYPES = {"invalid", "standalone", "kernel", "ramdisk", "multi", "firmware", "script",
         "filesystem", "flat_dt"};
 
+    /** All a legacy uImage carries (FIT images can be signed; legacy ones cannot): {@link UpdateIntegrity}. */
+    static final String INTEGRITY = "CRC32 of the header and of the data only; no signature";
+
     @Override
     public String id() {
         return "uimage";
@@ -58,6 +61,7 @@ public final class UImageHandler implements FormatHandler {
         info.put("loadAddress", String.format("0x%08x", Bytes.be32(h, 16)));
         info.put("entryPoint", String.format("0x%08x", Bytes.be32(h, 20)));
         info.put("dataSize", size);
+        UpdateIntegrity.checksumOnly(info, INTEGRITY);
         if (64 + size > s.size() - off) {
             info.put("truncated", true);
         }

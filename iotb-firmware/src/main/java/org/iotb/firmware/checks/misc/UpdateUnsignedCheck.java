@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.iotb.firmware.FirmwareCheck;
 import org.iotb.firmware.ScanContext;
+import org.iotb.firmware.UpdateImageFormat;
 import org.iotb.firmware.checks.Results;
 import org.iotb.firmware.tree.FileKind;
 import org.iotb.firmware.tree.TreeFile;
@@ -14,8 +15,12 @@ import org.iotb.model.Outcome;
 import org.iotb.model.Severity;
 
 /**
- * fw.update.unsigned: scripts that download an image and flash it without any signature verification, and
- * opkg configurations with signature checking switched off.
+ * fw.update.unsigned: scripts that download an image and flash it without any signature verification, opkg
+ * configurations with signature checking switched off, and an update image whose own container format carries
+ * only a checksum ({@link ScanContext#options()}{@code .updateFormat()}: SEAMA, TRX, legacy uImage, TP-Link header,
+ * found by the unpacker at the start of the image as given), unless an update script in the image verifies a
+ * signature before flashing (a detached signature: the check the container itself lacks). That fact only ever
+ * adds a failure item: a signed or unknown container is never a reason to pass.
  */
 public final class UpdateUnsignedCheck implements FirmwareCheck {
     private static final Pattern FETCH = Pattern.compile(
@@ -71,6 +76,13 @@ public final class UpdateUnsignedCheck implements FirmwareCheck {
                 }
             }
         }
+        int scriptHits = hits.size();
+        // the container is what the device is given; a script that verifies a (detached) signature before flashing
+        // is the check the container lacks, so the container counts only when no updater is seen verifying one
+        UpdateImageFormat format = updaters > scriptHits ? null : ctx.options().updateFormat();
+        if (format != null) {
+            hits.add(0, formatEvidence(format));
+        }
         int scripts = ctx.tree().ofKind(FileKind.SCRIPT).size();
         if (hits.isEmpty() && scripts == 0) {
             return List.of(Finding.notRun(id(), "no script in the image"));
@@ -79,8 +91,19 @@ public final class UpdateUnsignedCheck implements FirmwareCheck {
             return List.of(Finding.pass(id(), "no script both downloads and flashes firmware; read "
                     + ctx.tree().ofKind(FileKind.SCRIPT).size() + " script(s)", List.of()));
         }
-        return Results.failOrPass(id(), Outcome.FAIL, Severity.HIGH,
-                hits.size() + " update path(s) install firmware without verifying a signature", hits,
+        String found = scriptHits + " update path(s) install firmware without verifying a signature";
+        if (format != null) {
+            found = "update image format carries only a checksum, no signature"
+                    + (scriptHits == 0 ? "" : "; " + found);
+        }
+        return Results.failOrPass(id(), Outcome.FAIL, scriptHits > 0 ? Severity.HIGH : Severity.MEDIUM, found, hits,
                 updaters + " update script(s) verify a signature before flashing", List.of());
+    }
+
+    /** "update image format carries only a checksum (MD5), no signature: SEAMA image, …" — no path: the image itself. */
+    static Evidence formatEvidence(UpdateImageFormat f) {
+        String sum = f.integrity().split("[ ;,]", 2)[0];
+        return new Evidence(null, 0L, null, "update image format carries only a checksum (" + sum + "), no signature: "
+                + f.description(), null, null, null, null, null, null, null);
     }
 }

@@ -15,10 +15,39 @@ import org.iotb.model.Severity;
 /**
  * fw.os.rootfs-writable: the root filesystem is mounted read-write — fstab's "/" entry with rw or defaults
  * (unless a read-only filesystem type), a boot script remounting / rw, or "rw" on the kernel command line.
+ * <p>
+ * U-Boot's bootargs describe this root only when they name its type: a vendor U-Boot often keeps the reference
+ * board's default command line (TP-Link's TL-WR841N v10: {@code rootfstype=jffs2} and another flash layout, while
+ * the image's root is a squashfs and the kernel carries its own command line). Bootargs whose {@code rootfstype}
+ * differs from the type of the root file system being read (the unpacker's {@code <offset>-<format>} folder
+ * it was extracted into) are stale: they are said to be ignored, and neither fail nor pass the check.
  */
 public final class RootfsWritableCheck implements FirmwareCheck {
     private static final Pattern REMOUNT = Pattern.compile("\\bmount\\b[^#;&|]*-o\\s*\\S*\\b(?:remount,rw|rw,remount)\\b[^#;&|]*\\s/(?:\\s|$)");
     private static final List<String> READ_ONLY_FS = List.of("squashfs", "cramfs", "romfs", "iso9660", "erofs");
+
+    /** The unpacker's format ids of file systems, as they name their output folders. */
+    private static final List<String> FS_FORMATS = List.of("squashfs", "cramfs", "romfs", "jffs2", "ubifs", "yaffs2", "ext");
+
+    /** The file-system format of a root extracted into "<offset>-<format>", or null when not known. */
+    static String rootFormat(java.nio.file.Path root) {
+        if (root == null || root.getFileName() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = Pattern.compile("\\d+-([a-z0-9]+)").matcher(root.getFileName().toString());
+        return m.matches() && FS_FORMATS.contains(m.group(1)) ? m.group(1) : null;
+    }
+
+    /** Why bootargs do not describe a root of type {@code fs} ("rootfstype=jffs2, root is squashfs"), or null. */
+    static String staleBootargs(String bootargs, String fs) {
+        java.util.regex.Matcher m = Pattern.compile("(?:^|\\s)rootfstype=([a-z0-9]+)").matcher(bootargs);
+        if (fs == null || !m.find()) {
+            return null;
+        }
+        String named = m.group(1);
+        boolean same = named.equals(fs) || fs.equals("ext") && named.matches("ext[234]");
+        return same ? null : "they name rootfstype=" + named + ", the root file system is " + fs;
+    }
 
     @Override
     public String id() {
@@ -57,7 +86,10 @@ public final class RootfsWritableCheck implements FirmwareCheck {
             }
         }
         String bootargs = ctx.bootEnv().getOrDefault("bootargs", "");
-        if (!bootargs.isEmpty()) {
+        String stale = staleBootargs(bootargs, rootFormat(ctx.tree().root()));
+        if (stale != null) {
+            looked.add("u-boot-env:bootargs (ignored: " + stale + ")");
+        } else if (!bootargs.isEmpty()) {
             looked.add("u-boot-env:bootargs");
             rootEntry = true;
             if (bootargs.matches("(.*\\s)?rw(\\s.*)?") && !bootargs.matches(".*rootfstype=(squashfs|cramfs|erofs).*")) {
@@ -70,6 +102,7 @@ public final class RootfsWritableCheck implements FirmwareCheck {
                     hits, null));
         }
         if (!rootEntry) {
+            // stale bootargs leave the root mount unknown, never read-only
             return List.of(Finding.notRun(id(), "no fstab root entry or kernel command line names the root mount"
                     + (looked.isEmpty() ? "" : " (read " + String.join(", ", looked) + ")")));
         }
