@@ -47,7 +47,7 @@ class LabRecordSchemaTest {
         String with = HtmlReport.render(SampleAssessments.v1().withLab(LAB));
         assertThat(with).contains("Test lab record").contains("TH-7").contains("2026-11-02 to 2026-11-20")
                 .contains("href=\"attachments/pcb%20photo.png\"").contains("tried the label password");
-        assertThat(with.indexOf("Test lab record")).isLessThan(with.indexOf("At a glance"));
+        assertThat(with.indexOf("Test lab record")).isLessThan(with.indexOf("<h2 id=\"glance\">At a glance"));
         assertThat(HtmlReport.render(SampleAssessments.v1())).doesNotContain("Test lab record");
     }
 }
