@@ -2,7 +2,6 @@ package org.iotb.assess.ixit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,12 @@ import java.util.Map;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.CatalogException;
 import org.iotb.catalog.Standard;
+import org.iotb.catalog.UserYaml;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.testspec.IxitTable;
 import org.iotb.catalog.testspec.TestSpecification;
 import org.iotb.model.Json;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -55,14 +52,7 @@ public final class IxitLoader {
 
     private IxitAnswers read(String yaml, String sourceName, Catalog catalog, TestSpecification spec) {
         Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (YAMLException e) {
-            throw new CatalogException(sourceName + ": not valid YAML: " + e.getMessage());
-        }
+        root = UserYaml.compose(yaml, sourceName);
         Standard standard = catalog.requireStandard(spec.standard());
         Map<String, Integer> lines = new LinkedHashMap<>();
         Map<Integer, String> answerLines = new java.util.TreeMap<>();

@@ -1,7 +1,6 @@
 package org.iotb.catalog.declarations;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,7 @@ import org.iotb.catalog.Catalog;
 import org.iotb.catalog.CatalogException;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.iotb.catalog.UserYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -61,14 +58,7 @@ public final class DeclarationsLoader {
 
     private Declarations read(String yaml, String sourceName) {
         Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(new StringReader(yaml));
-        } catch (YAMLException e) {
-            throw new CatalogException(sourceName + ": not valid YAML: " + e.getMessage());
-        }
+        root = UserYaml.compose(yaml, sourceName);
         if (root == null) {
             return Declarations.NONE;
         }

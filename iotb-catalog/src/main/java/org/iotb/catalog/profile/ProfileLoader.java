@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.CatalogException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.iotb.catalog.UserYaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -59,14 +57,7 @@ public final class ProfileLoader {
 
     private Profile read(Reader reader) {
         Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(reader);
-        } catch (YAMLException e) {
-            throw new CatalogException(sourceName + ": not valid YAML: " + e.getMessage());
-        }
+        root = UserYaml.compose(reader, sourceName);
         if (root == null) {
             throw new CatalogException(sourceName + ": the profile is empty; run `iotb profile init` for a template");
         }

@@ -1,6 +1,5 @@
 package org.iotb.cli.catalog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.iotb.catalog.Catalog;
@@ -8,7 +7,6 @@ import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.declarations.DeclarationsTemplate;
 import org.iotb.catalog.profile.ProfileLoader;
-import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,9 +36,7 @@ public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand
 
         @Override
         public Integer call() throws Exception {
-            if (output != null && Files.exists(output) && !force) {
-                throw new UserInputException(output + " exists; use --force to overwrite");
-            }
+            Output.refuseOverwrite(output, force);
             Catalog catalog = Catalog.load();
             String text = DeclarationsTemplate.render(catalog, ProfileLoader.load(profile, catalog));
             DeclarationsLoader.parse(text, "the template", catalog); // what we write must read back

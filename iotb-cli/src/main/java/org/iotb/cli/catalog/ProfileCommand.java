@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.iotb.catalog.applicability.ProductLevel;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.catalog.profile.ProfileTemplate;
-import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +46,7 @@ public final class ProfileCommand extends org.iotb.cli.common.ParentCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (output != null && Files.exists(output) && !force) {
-                throw new UserInputException(output + " exists; use --force to overwrite");
-            }
+            Output.refuseOverwrite(output, force);
             Catalog catalog = Catalog.load();
             Map<String, String> answers = interactive ? ask(catalog) : Map.of();
             String text = ProfileTemplate.render(catalog, answers);

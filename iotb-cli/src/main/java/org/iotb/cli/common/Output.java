@@ -16,7 +16,13 @@ public final class Output {
             out.flush();
         } else {
             SafeOutput.writeString(file, text); // never through a planted link
+        }
+    }
 
+    /** For commands that write templates: an existing file is only replaced when the user said --force. */
+    public static void refuseOverwrite(Path file, boolean force) {
+        if (file != null && java.nio.file.Files.exists(file) && !force) {
+            throw new org.iotb.cli.UserInputException(file + " exists; use --force to overwrite");
         }
     }
 

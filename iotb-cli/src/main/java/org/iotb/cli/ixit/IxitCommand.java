@@ -1,6 +1,5 @@
 package org.iotb.cli.ixit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.iotb.assess.ixit.IxitTemplate;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.catalog.testspec.TestSpecification;
-import org.iotb.cli.UserInputException;
 import org.iotb.cli.common.Output;
 import org.iotb.cli.common.Progress;
 import org.iotb.pipeline.AssessmentPipeline;
@@ -54,9 +52,7 @@ public final class IxitCommand extends org.iotb.cli.common.ParentCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (output != null && Files.exists(output) && !force) {
-                throw new UserInputException(output + " exists; use --force to overwrite");
-            }
+            Output.refuseOverwrite(output, force);
             Catalog catalog = Catalog.load();
             TestSpecification ts = TestSpecification.load();
             Assessment evidence = null;

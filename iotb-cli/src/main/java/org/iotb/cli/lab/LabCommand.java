@@ -1,6 +1,5 @@
 package org.iotb.cli.lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.iotb.assess.lab.LabRecord;
@@ -36,9 +35,7 @@ public final class LabCommand extends org.iotb.cli.common.ParentCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (output != null && Files.exists(output) && !force) {
-                throw new UserInputException(output + " exists; use --force to overwrite");
-            }
+            Output.refuseOverwrite(output, force);
             Output.write(LabRecordLoader.template(), output, spec.commandLine().getOut());
             if (output != null) {
                 spec.commandLine().getErr().println("wrote " + output + "; fill it in, then: iotb lab check " + output);
