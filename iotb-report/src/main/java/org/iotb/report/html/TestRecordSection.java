@@ -38,7 +38,9 @@ public final class TestRecordSection {
                 .append(" it? decided by the manufacturer's answers) and a functional one (does the device do it? decided")
                 .append(" by checks and probes); each split into test units. Units only a lab can test are not assessed.")
                 .append(" Test ids and IXIT tables: ").append(esc(record.source())).append(".</p>\n");
-        b.append("<p class=\"split\">Test units: ").append(esc(counts(record.units()))).append("</p>\n");
+        b.append("<p class=\"split\">Test units: ").append(esc(counts(record.units())))
+                .append(expanded ? " (each unit's verdict and reason: the HTML report and the assessment JSON)" : "")
+                .append("</p>\n");
         b.append("<table class=\"grid reqs\"><tr><th>Test group</th><th>Verdict</th><th>Test cases</th></tr>\n");
         for (GroupOutcome g : record.groups()) {
             b.append("<tr id=\"tg-").append(esc(g.provision())).append("\"><td class=\"id\">").append(esc(g.provision()))
@@ -56,7 +58,12 @@ public final class TestRecordSection {
             if (g.note() != null) {
                 b.append("<br/><span class=\"sub\">").append(esc(g.note())).append("</span>");
             }
-            b.append(expanded ? "<div class=\"detail\">" : "<details><summary>Test units</summary><div class=\"detail\">");
+            if (expanded) {
+                // the PDF stays short: group and case verdicts only; the units are in the HTML report and the JSON
+                b.append("</td></tr>\n");
+                continue;
+            }
+            b.append("<details><summary>Test units</summary><div class=\"detail\">");
             b.append("<table class=\"grid\"><tr><th>Unit</th><th>IXIT</th><th>Verdict</th><th>Test and outcome</th></tr>\n");
             for (CaseOutcome c : g.cases()) {
                 for (UnitOutcome u : c.units()) {
@@ -71,7 +78,7 @@ public final class TestRecordSection {
                 }
             }
             b.append("</table>");
-            b.append(expanded ? "</div></td></tr>\n" : "</div></details></td></tr>\n");
+            b.append("</div></details></td></tr>\n");
         }
         b.append("</table>\n");
     }
