@@ -17,6 +17,7 @@ import org.iotb.assess.Verdict;
 import org.iotb.assess.VerdictValue;
 import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.assess.conformance.ConformanceStatements;
+import org.iotb.assess.testrecord.DecidedUnits;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Standard;
 import org.iotb.model.Outcome;
@@ -64,10 +65,36 @@ public final class LabJudgement {
             verdicts.add(judged);
         }
         Assessment out = a.withLab(lab.withObservations(observations));
-        if (!changed) {
+        Map<String, DecidedUnits.Decision> units = unitDecisions(lab);
+        if (!changed && units.isEmpty()) {
             return out;
         }
-        return out.withVerdicts(verdicts, summaries(a, verdicts, catalog), conformance(a, verdicts, catalog));
+        List<ConformanceStatement> statements = (changed ? conformance(a, verdicts, catalog) : a.conformance()).stream()
+                .map(c -> c.withTestRecord(DecidedUnits.apply(c.testRecord(), units))).toList();
+        return out.withVerdicts(verdicts, changed ? summaries(a, verdicts, catalog) : a.summary(), statements);
+    }
+
+    /**
+     * The TS 103 701 units the lab observed itself (an observation whose {@code test-case} is a unit id such as
+     * "5.6-4-1a", with a pass or fail): those
+     * are decided by the lab, basis verified, whatever the automated evidence could say of them (often nothing: units
+     * only a lab can test).
+     */
+    static Map<String, DecidedUnits.Decision> unitDecisions(LabRecord lab) {
+        Map<String, DecidedUnits.Decision> out = new LinkedHashMap<>();
+        for (LabObservation o : lab.observations()) {
+            if (o.testCase() == null || (o.result() != LabResult.PASS && o.result() != LabResult.FAIL)) {
+                continue;
+            }
+            VerdictValue v = o.result() == LabResult.PASS ? VerdictValue.PASS : VerdictValue.FAIL;
+            DecidedUnits.Decision earlier = out.get(o.testCase());
+            if (earlier != null && earlier.verdict() == VerdictValue.FAIL) {
+                continue; // one failing observation of a unit is enough; a later pass does not undo it
+            }
+            out.put(o.testCase(), new DecidedUnits.Decision(v, Basis.VERIFIED,
+                    "lab observation " + o.id() + " (" + o.result().id() + "): " + o.done()));
+        }
+        return out;
     }
 
     /** One verdict with the lab observations on its requirement (rules L1–L5 of the class comment). */

@@ -101,4 +101,24 @@ class LabJudgementTest {
         assertThat(Assessment.read(f).lab()).isEqualTo(judged.lab());
         assertThat(a.toJson()).doesNotContain("\"lab\"");
     }
+
+    @Test
+    void anObservationNamingATestUnitDecidesThatUnitAndAFailIsNotUndone() {
+        LabObservation pass = new LabObservation("OBS-3", "std-a:5.2-1", null, "5.2-1-2a", "read the policy",
+                LabResult.PASS, List.of(), List.of());
+        LabObservation fail = new LabObservation("OBS-4", "std-a:5.2-1", null, "5.2-1-2b", "no contact given",
+                LabResult.FAIL, List.of(), List.of());
+        LabObservation laterPass = new LabObservation("OBS-5", "std-a:5.2-1", null, "5.2-1-2b", "asked again",
+                LabResult.PASS, List.of(), List.of());
+        LabObservation info = new LabObservation("OBS-6", "std-a:5.2-1", null, "5.2-1-1a", "noted", LabResult.INFO,
+                List.of(), List.of());
+        LabRecord lab = new LabRecord(null, null, null, null, null, null, null, null,
+                List.of(pass, fail, laterPass, info));
+        var decided = LabJudgement.unitDecisions(lab);
+        assertThat(decided).containsOnlyKeys("5.2-1-2a", "5.2-1-2b");
+        assertThat(decided.get("5.2-1-2a").verdict()).isEqualTo(VerdictValue.PASS);
+        assertThat(decided.get("5.2-1-2a").basis()).isEqualTo(Basis.VERIFIED);
+        assertThat(decided.get("5.2-1-2b").verdict()).isEqualTo(VerdictValue.FAIL);
+        assertThat(decided.get("5.2-1-2b").reason()).startsWith("lab observation OBS-4 (fail)");
+    }
 }
