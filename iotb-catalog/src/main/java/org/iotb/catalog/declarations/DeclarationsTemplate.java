@@ -24,6 +24,14 @@ public final class DeclarationsTemplate {
     }
 
     public static String render(Catalog catalog, Profile profile) {
+        return render(catalog, profile, Declarations.NONE, null);
+    }
+
+    /**
+     * As above, leaving out the questions {@code answered} already answers (directly or carried to a twin), each named
+     * with the file that answers it ({@code answeredIn}, e.g. the supplier's IXIT): no question is asked twice.
+     */
+    public static String render(Catalog catalog, Profile profile, Declarations answered, String answeredIn) {
         ApplicabilityEngine engine = new ApplicabilityEngine(catalog);
         Map<String, ApplicabilityResult> applies = new LinkedHashMap<>();
         for (Standard s : catalog.standards()) {
@@ -48,6 +56,10 @@ public final class DeclarationsTemplate {
                     continue;
                 }
                 if (a.applies() == Applies.YES) {
+                    if (answered.get(r.key()).isPresent()) {
+                        b.append("  # \"").append(r.id()).append("\" is answered in ").append(answeredIn).append('\n');
+                        continue;
+                    }
                     String by = answeredBy.get(r.key());
                     if (by != null) {
                         b.append("  # \"").append(r.id()).append("\" is answered by its equivalent ").append(label(catalog, by))

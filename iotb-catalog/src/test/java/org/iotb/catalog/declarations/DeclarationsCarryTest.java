@@ -125,4 +125,17 @@ class DeclarationsCarryTest {
         }
         return n;
     }
+
+    @Test
+    void theTemplateLeavesOutWhatAnotherFileAlreadyAnswersTwinsIncluded() {
+        Profile p = ProfileLoader.parse("device: {passwords: true, constrained: false}\n", "p", catalog);
+        Declarations answered = carried("etsi-en-303-645:\n  \"5.1-1\": {support: Y, detail: unique per device}\n");
+        String template = DeclarationsTemplate.render(catalog, p, answered, "ixit.yaml");
+        assertThat(template).contains("# \"5.1-1\" is answered in ixit.yaml")
+                .contains("# \"6.1(a)\" is answered in ixit.yaml")
+                .doesNotContain("  \"5.1-1\":\n    support:").doesNotContain("  \"6.1(a)\":\n    support:");
+        // what nobody answered is still asked
+        assertThat(template).contains("  \"5.1-3\":\n    support:");
+        assertThat(DeclarationsTemplate.render(catalog, p)).contains("  \"5.1-1\":\n    support:");
+    }
 }

@@ -2,11 +2,13 @@ package org.iotb.cli.catalog;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.iotb.assess.ixit.IxitLoader;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.declarations.Declarations;
 import org.iotb.catalog.declarations.DeclarationsLoader;
 import org.iotb.catalog.declarations.DeclarationsTemplate;
 import org.iotb.catalog.profile.ProfileLoader;
+import org.iotb.catalog.testspec.TestSpecification;
 import org.iotb.cli.common.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,8 @@ public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Write a template listing exactly the requirements that apply to the profiled product.",
                 "Each distinct question is asked once: an answer also answers the equivalent requirements of the",
-                "other standards listed under it (crosswalk), which carry it when the file is read."})
+                "other standards listed under it (crosswalk), which carry it when the file is read. With --ixit,",
+                "the questions the supplier's IXIT already answers are left out."})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -33,12 +36,18 @@ public final class DeclarationsCommand extends org.iotb.cli.common.ParentCommand
         Path output;
         @Option(names = "--force", description = "Overwrite an existing file.")
         boolean force;
+        @Option(names = "--ixit", paramLabel = "FILE", description = "The supplier's IXIT (iotb ixit init): the"
+                + " questions its answers already answer are left out, so none is asked twice.")
+        Path ixit;
 
         @Override
         public Integer call() throws Exception {
             Output.refuseOverwrite(output, force);
             Catalog catalog = Catalog.load();
-            String text = DeclarationsTemplate.render(catalog, ProfileLoader.load(profile, catalog));
+            Declarations answered = ixit == null ? Declarations.NONE
+                    : IxitLoader.load(ixit, catalog, TestSpecification.load()).declarations().withCarried(catalog.crosswalk());
+            String text = DeclarationsTemplate.render(catalog, ProfileLoader.load(profile, catalog), answered,
+                    ixit == null ? null : ixit.getFileName().toString());
             DeclarationsLoader.parse(text, "the template", catalog); // what we write must read back
             Output.write(text, output, spec.commandLine().getOut());
             if (output != null) {
