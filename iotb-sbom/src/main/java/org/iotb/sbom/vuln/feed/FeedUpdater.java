@@ -99,7 +99,7 @@ public final class FeedUpdater {
                     out.add(new Outcome(source, r, null));
                 }
             } catch (IOException | RuntimeException e) {
-                progress.accept(source + ": FAILED: " + e.getMessage());
+                progress.accept(source + ": failed (the reason is in the summary)");
                 out.add(new Outcome(source, null, e.getMessage() == null ? e.toString() : e.getMessage()));
             } finally {
                 deleteTree(scratch);
