@@ -46,6 +46,7 @@ class ExampleReportRenderTest {
         Path out = dir.resolve("weak");
         assess = Cli.run("assess", "-q", "--profile", Cli.example("profile.yaml"), "--declarations", Cli.example("declarations.yaml"),
                 "--firmware", Cli.example("firmware/sl100-1.4.2-unit1.bin"), "--firmware", Cli.example("firmware/sl100-1.4.2-unit2.bin"),
+                "--lab", Cli.example("lab.yaml"), // as a lab delivers it: its record, observations and attachments
                 "--format", "json,html,pdf", "-o", out.toString());
         report = out.resolve("report.html");
     }
@@ -53,6 +54,7 @@ class ExampleReportRenderTest {
     @Test
     void reportOfAFailedAssessmentRendersWithExitZeroAndGatesOnlyWhenAsked() {
         assertThat(assess.exit).as("assess still gates: the example fails").isEqualTo(1);
+        assertThat(report).content().contains("Test lab record").contains("OBS-1");
         Path json = dir.resolve("weak/assessment.json");
         Cli r = Cli.run("report", json.toString(), "--format", "html", "-o", dir.resolve("rerendered").toString());
         assertThat(r.exit).as(r.err).isZero();
