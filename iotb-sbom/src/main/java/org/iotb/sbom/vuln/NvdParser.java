@@ -23,8 +23,11 @@ final class NvdParser {
     static Vulnerability parse(JsonNode item) {
         JsonNode cve = item.has("cve") ? item.path("cve") : item;
         String id = cve.path("id").asText(null);
-        if (id == null || "Rejected".equalsIgnoreCase(cve.path("vulnStatus").asText(""))) {
+        if (id == null) {
             return null;
+        }
+        if ("Rejected".equalsIgnoreCase(cve.path("vulnStatus").asText(""))) {
+            return withdrawn(id); // an incremental update then removes the copy the store holds
         }
         List<Affected> affected = new ArrayList<>();
         for (JsonNode conf : cve.path("configurations")) {
@@ -44,7 +47,7 @@ final class NvdParser {
             }
         }
         if (affected.isEmpty()) {
-            return null;
+            return withdrawn(id); // no (longer any) affected product: nothing to match, and an older copy must go
         }
         String summary = null;
         for (JsonNode d : cve.path("descriptions")) {
@@ -90,6 +93,15 @@ final class NvdParser {
             }
         }
         return new Vulnerability(id, List.of(), summary, level, score, vector, affected, "nvd", refs);
+    }
+
+    /**
+     * A record that names no affected product (rejected, or its configurations were withdrawn): the store keeps no
+     * such record, and an import holding it removes the copy of an earlier import.
+     */
+    private static Vulnerability withdrawn(String id) {
+        return new Vulnerability(id, List.of(), null, null, null, null, List.of(), "nvd",
+                List.of("https://nvd.nist.gov/vuln/detail/" + id));
     }
 
     private static Affected affected(JsonNode m) {

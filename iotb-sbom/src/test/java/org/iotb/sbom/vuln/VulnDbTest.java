@@ -202,4 +202,30 @@ class VulnDbTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.importFile(bad)).isInstanceOf(IOException.class);
         assertThat(VulnDb.open(tmp.resolve("store")).status().get("nvd")).isEqualTo(2);
     }
+
+    @Test
+    void aCveNvdLaterRejectsLeavesTheStoreOnTheNextImport(@TempDir Path dir) throws IOException {
+        String affected = """
+                {"vulnerabilities": [{"cve": {"id": "CVE-2099-0001", "vulnStatus": "Analyzed",
+                  "lastModified": "2026-11-01T00:00:00.000",
+                  "descriptions": [{"lang": "en", "value": "a test record"}],
+                  "configurations": [{"nodes": [{"operator": "OR", "negate": false, "cpeMatch": [{"vulnerable": true,
+                    "criteria": "cpe:2.3:a:dropbear_ssh_project:dropbear_ssh:*:*:*:*:*:*:*:*",
+                    "versionEndExcluding": "2099.1"}]}]}]}}]}
+                """;
+        String rejected = """
+                {"vulnerabilities": [{"cve": {"id": "CVE-2099-0001", "vulnStatus": "Rejected",
+                  "lastModified": "2026-11-20T00:00:00.000",
+                  "descriptions": [{"lang": "en", "value": "Rejected reason: a duplicate"}]}}]}
+                """;
+        Path store = dir.resolve("store");
+        VulnDb db = VulnDb.open(store);
+        Files.writeString(dir.resolve("a.json"), affected);
+        assertThat(db.importFile(dir.resolve("a.json")).kept()).isEqualTo(1);
+        assertThat(ids(db.match(component("dropbear", "2022.83")))).contains("CVE-2099-0001");
+        Files.writeString(dir.resolve("b.json"), rejected);
+        db.importFile(dir.resolve("b.json"));
+        assertThat(ids(db.match(component("dropbear", "2022.83")))).doesNotContain("CVE-2099-0001");
+        assertThat(ids(VulnDb.open(store).match(component("dropbear", "2022.83")))).doesNotContain("CVE-2099-0001");
+    }
 }
