@@ -87,7 +87,12 @@ public final class SbomChecks {
 
     /** These checks, also reading the component binaries of this unpacked tree for code evidence. */
     public SbomChecks withCodeEvidence(org.iotb.firmware.tree.FileTree tree) {
-        return new SbomChecks(db, outdated, today, triage, maxDataAgeDays, ApplicabilityJudge.of(tree));
+        return withCodeEvidence(ApplicabilityJudge.of(tree));
+    }
+
+    /** These checks, asking this judge (one judge reads each binary once, whoever asks). */
+    public SbomChecks withCodeEvidence(ApplicabilityJudge judge) {
+        return new SbomChecks(db, outdated, today, triage, maxDataAgeDays, judge);
     }
 
     /** All three checks' findings for one SBOM, run under the shared {@link CheckRunner} policy. */
@@ -164,8 +169,7 @@ public final class SbomChecks {
             // a CVE the lab triaged as not affected or fixed leaves the verdicts (triagedFindings keeps it in view);
             // the image's own code may rule out the rest (not what the distribution already fixed); KEV/EPSS rank them
             List<VulnMatch> v = db.withExploitData(db.assess(c).stream().filter(x -> !triagedOut(c, x))
-                    .map(x -> x.basis() == VulnMatch.Basis.DISTRO_FIXED ? x
-                            : code.judge(c, x.vulnerability().cveId()).map(x::decidedBy).orElse(x)).toList());
+                    .map(x -> code.decide(c, x)).toList());
             if (!v.isEmpty()) {
                 m.put(c, v);
             }

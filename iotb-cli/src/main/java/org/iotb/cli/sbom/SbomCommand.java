@@ -10,12 +10,13 @@ import org.iotb.cli.scan.FindingsOutput;
 import org.iotb.model.Finding;
 import org.iotb.model.Outcome;
 import org.iotb.pipeline.AssessmentPipeline;
+import org.iotb.pipeline.VulnerabilityTriage;
 import org.iotb.pipeline.firmware.FirmwareWorkspace;
 import org.iotb.sbom.Sbom;
 import org.iotb.sbom.SbomBuilder;
 import org.iotb.sbom.SbomChecks;
 import org.iotb.sbom.SbomOptions;
-import org.iotb.pipeline.VulnerabilityTriage;
+import org.iotb.sbom.applicability.ApplicabilityJudge;
 import org.iotb.sbom.output.CycloneDxWriter;
 import org.iotb.sbom.output.SbomFormat;
 import org.iotb.sbom.output.SpdxWriter;
@@ -93,7 +94,8 @@ public final class SbomCommand implements Callable<Integer> {
             progress.stageDone(sbom.components().size() + " components");
             VulnDb vulnDb = AssessmentPipeline.openVulnDb(db);
             // the outputs judge each match as the checks do: the image's own code may prove a fix or absent code
-            triage = triage.withCodeEvidence(org.iotb.sbom.applicability.ApplicabilityJudge.of(tree));
+            ApplicabilityJudge code = ApplicabilityJudge.of(tree);
+            triage = triage.withCodeEvidence(code);
             triage.warnings().forEach(w -> spec.commandLine().getErr().println("iotb: warning: " + w));
             StringBuilder text = new StringBuilder(switch (fmt) {
                 case CYCLONEDX -> new CycloneDxWriter().toJson(sbom, vulnDb, triage, vulns);
@@ -104,7 +106,7 @@ public final class SbomCommand implements Callable<Integer> {
             if (fmt == SbomFormat.TABLE) {
                 text.append(vulnDb.snapshot().describe(java.time.LocalDate.now(java.time.ZoneOffset.UTC))).append('\n');
                 List<Finding> findings = new SbomChecks(vulnDb).withTriage(triage).withMaxDataAge(maxAge)
-                        .withCodeEvidence(tree).run(sbom).stream()
+                        .withCodeEvidence(code).run(sbom).stream()
                         .filter(f -> f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARNING
                                 || f.outcome() == Outcome.INFO && f.check().equals(SbomChecks.VULNERABLE)).toList();
                 if (!findings.isEmpty()) {

@@ -16,6 +16,7 @@ import org.iotb.sbom.Component;
 import org.iotb.sbom.applicability.CodeEvidenceRules.Markers;
 import org.iotb.sbom.applicability.CodeEvidenceRules.Rule;
 import org.iotb.sbom.version.Version;
+import org.iotb.sbom.vuln.VulnMatch;
 
 /**
  * Decides, from the image's own code, whether a CVE matched by version applies: the fix's marker strings in the
@@ -59,6 +60,17 @@ public final class ApplicabilityJudge {
     /** A judge without an image (an SBOM checked on its own): only the version rules ({@code introducedIn}) decide. */
     public static ApplicabilityJudge none() {
         return new ApplicabilityJudge(CodeEvidenceRules.bundled(), null);
+    }
+
+    /**
+     * The match as the image's code decides it: overruled ({@link VulnMatch#decidedBy}) when the code proves a fix or
+     * absent code, as it was otherwise — and always as it was when the distribution already fixed it.
+     */
+    public VulnMatch decide(Component c, VulnMatch m) {
+        if (m.basis() == VulnMatch.Basis.DISTRO_FIXED) {
+            return m;
+        }
+        return judge(c, m.vulnerability().cveId()).map(m::decidedBy).orElse(m);
     }
 
     /** What the image's code proves about this CVE in this component, if anything. */

@@ -521,9 +521,7 @@ public final class VulnDb {
 
     /** Records per store file, for a bundle manifest: vulnerabilities, advisories, KEV entries, EPSS scores. */
     public Map<String, Integer> recordCounts() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        bySource.forEach((k, v) -> m.put(k, v.size()));
-        m.put("distro", advisories.size());
+        Map<String, Integer> m = vulnerabilityCounts();
         m.put("kev", exploits.kevCount());
         m.put("epss", exploits.epssCount());
         return m;
@@ -551,9 +549,14 @@ public final class VulnDb {
      * source {@code distro}.
      */
     public VulnDataSnapshot snapshot() {
+        return SnapshotReader.build(storeDir, starter.size(), vulnerabilityCounts());
+    }
+
+    /** Imported vulnerability records per source, distribution advisories as {@code distro}: a fresh map. */
+    private Map<String, Integer> vulnerabilityCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         bySource.forEach((name, records) -> counts.put(name, records.size()));
         counts.put("distro", advisories.size());
-        return SnapshotReader.build(storeDir, starter.size(), counts);
+        return counts;
     }
 }

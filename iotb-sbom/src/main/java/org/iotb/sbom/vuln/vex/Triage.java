@@ -99,9 +99,7 @@ public final class Triage {
 
     /** Every known vulnerability of {@code c} ({@link org.iotb.sbom.vuln.VulnDb#assess}) with the lab's statement. */
     public List<Judged> judge(org.iotb.sbom.vuln.VulnDb db, Component c) {
-        return db.withExploitData(db.assess(c)).stream()
-                .map(m -> m.basis() == org.iotb.sbom.vuln.VulnMatch.Basis.DISTRO_FIXED ? m
-                        : code.judge(c, m.vulnerability().cveId()).map(m::decidedBy).orElse(m))
+        return db.withExploitData(db.assess(c)).stream().map(m -> code.decide(c, m))
                 .map(m -> new Judged(m, statementFor(c, m.vulnerability().cveId()).orElse(null))).toList();
     }
 
