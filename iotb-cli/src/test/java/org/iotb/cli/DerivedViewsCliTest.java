@@ -38,7 +38,7 @@ class DerivedViewsCliTest {
         List<String> args = new ArrayList<>(List.of("assess", "-q", "--profile", Cli.example("profile.yaml"),
                 "--declarations", Cli.example("declarations.yaml"),
                 "--firmware", Cli.example("firmware/sl100-1.4.2-unit1.bin"),
-                "--firmware", Cli.example("firmware/sl100-1.4.2-unit2.bin"), "--format", "json", "-o", out.resolve("fw").toString()));
+                "--firmware", Cli.example("firmware/sl100-1.4.2-unit2.bin"), "--format", "json,html", "-o", out.resolve("fw").toString()));
         args.addAll(standards);
         firmware = Cli.run(args.toArray(String[]::new));
         assessments.add(Json.mapper().readTree(out.resolve("fw/assessment.json").toFile()));
@@ -112,7 +112,16 @@ class DerivedViewsCliTest {
         List<String> ics = new ArrayList<>();
         a.get("conformance").forEach(c -> ics.add(c.get("standard").asText()));
         assertThat(ics).containsExactly("etsi-en-303-645");
-        assertThat(firmware.out + firmware.err).as("the console says so too").contains("etsi-en-303-645 is assessed too");
+        assertThat(firmware.out + firmware.err).as("the console says so too").contains("etsi-en-303-645 is assessed too")
+                .contains("derived view (indicative): verdicts derived from EN 303 645 5.1-1, 5.1-2, 5.2-1, 5.3-13");
+    }
+
+    @Test
+    void theHtmlReportNamesTheSourcesOfEachDerivedVerdict() throws Exception {
+        String html = java.nio.file.Files.readString(out.resolve("fw/report.html"));
+        assertThat(html).contains("Derived view: each verdict is derived from the verdicts")
+                .contains("<b>Derived from:</b> EN 303 645 <a href=\"#r-etsi-en-303-645_5_1-1\">5.1-1 (fail, verified)</a>")
+                .contains("(derived view, indicative)");
     }
 
     private static String verdictOf(JsonNode a, String standard, String id) {
