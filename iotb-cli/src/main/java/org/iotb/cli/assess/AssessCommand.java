@@ -69,7 +69,8 @@ public final class AssessCommand implements Callable<Integer> {
             + " exit 1 when a mandatory requirement passes on a declaration alone (basis 'declared') (default: ${DEFAULT-VALUE}).")
     String failOn;
     @Option(names = "--standard", paramLabel = "ID", description = "Assess only this standard (repeatable; ids as"
-            + " 'iotb catalog list' prints them). Default: all.")
+            + " 'iotb catalog standards' prints them; 'all' for every one). Default: the standards assessed by default;"
+            + " a derived view (uk-psti, au-smart-devices, sg-cls-level-1/2) adds the standard it reads.")
     List<String> standards = new ArrayList<>();
     @Option(names = "--declarations-only", description = "Assess from the profile and declarations alone, with no"
             + " --firmware or --device: every pass then rests on the manufacturer's word (basis 'declared').")
