@@ -20,6 +20,10 @@ import org.iotb.pipeline.AssessmentPipeline;
 import org.iotb.pipeline.AssessmentRequest;
 import org.iotb.pipeline.NothingExaminedException;
 import org.iotb.pipeline.PipelineInputException;
+import org.iotb.pipeline.stage.Stage;
+import org.iotb.pipeline.stage.StageOutcome;
+import org.iotb.pipeline.stage.StagedPipeline;
+import org.iotb.pipeline.stage.StagedRun;
 import org.iotb.store.blob.BlobRows;
 import org.iotb.store.blob.BlobStore;
 import org.iotb.store.db.Database;
@@ -27,7 +31,8 @@ import org.iotb.store.db.Database;
 /**
  * One assessment run, as {@code iotb assess} would do it: the image is materialised from the blob store, the
  * product's profile and the run's declarations revision are written to a scratch directory
- * ({@code <work>/run-<id>-<attempt>}), {@link AssessmentPipeline} runs with a listener that records progress, and the
+ * ({@code <work>/run-<id>-<attempt>}), the pipeline runs in stages ({@link StagedPipeline}, outputs kept by
+ * {@link DatabaseStageStore}: an image seen before is not unpacked again) with a listener that records progress, and the
  * assessment JSON is stored as a blob with the failed mandatory requirements per standard, the tool version and the
  * vulnerability data it rested on. Whatever the image does (hostile archive, nothing examinable, a bug), the run ends
  * {@code done} or {@code failed} with the reason and the worker lives on; the scratch directory is removed.
@@ -40,14 +45,16 @@ final class AssessJob {
     private final Database db;
     private final BlobStore blobs;
     private final JobSettings settings;
-    private final AssessmentPipeline pipeline;
+    private final StagedPipeline pipeline;
+    private final DatabaseStageStore stages;
     private final Runs runs;
 
     AssessJob(Database db, BlobStore blobs, JobSettings settings, Catalog catalog) {
         this.db = db;
         this.blobs = blobs;
         this.settings = settings;
-        this.pipeline = new AssessmentPipeline(catalog);
+        this.stages = new DatabaseStageStore(db, blobs);
+        this.pipeline = new StagedPipeline(new AssessmentPipeline(catalog), stages);
         this.runs = new Runs(db.jdbi());
     }
 
@@ -78,8 +85,18 @@ final class AssessJob {
                     settings.vulnDb(), null);
             Assessment a;
             String notExamined = null;
+            String evidence = null;
+            String reuse = null;
             try {
-                a = pipeline.run(request, progress);
+                StagedRun staged = pipeline.run(request, progress);
+                a = staged.assessment();
+                List<StageOutcome> images = staged.of(Stage.EVIDENCE);
+                if (!images.isEmpty() && images.get(0).key() != null) {
+                    evidence = stages.blobOf(images.get(0).key()).orElse(null);
+                }
+                if (staged.reused(Stage.EVIDENCE)) {
+                    reuse = "evidence reused (the image was not unpacked again)";
+                }
             } catch (NothingExaminedException e) {
                 a = e.assessment(); // the report still says what was tried
                 notExamined = e.getMessage();
@@ -93,10 +110,17 @@ final class AssessJob {
                 runs.failed(runId, attempt, notExamined, sha, tool);
                 return true;
             }
+            List<String> detail = new java.util.ArrayList<>();
+            if (reuse != null) {
+                detail.add(reuse);
+            }
+            if (!a.warnings().isEmpty()) {
+                detail.add(a.warnings().size() + " warning(s): " + String.join("; ", a.warnings()));
+            }
             return runs.done(runId, attempt, a.tool() == null ? tool : a.tool().version(),
                     a.vulnerabilityData() == null ? null : a.vulnerabilityData().describe(),
-                    JSON.writeValueAsString(failedMandatory(a)), sha, null,
-                    a.warnings().isEmpty() ? null : a.warnings().size() + " warning(s): " + String.join("; ", a.warnings()));
+                    JSON.writeValueAsString(failedMandatory(a)), sha, evidence,
+                    detail.isEmpty() ? null : String.join("; ", detail));
         } catch (PipelineInputException | CatalogException | IOException e) {
             runs.failed(runId, attempt, e.getMessage() == null ? e.toString() : e.getMessage(), null, tool);
             return true;

@@ -68,6 +68,23 @@ class AssessmentJobTest {
             try (ZipInputStream zip = new ZipInputStream(env.ws().report(env.viewerA(), run.id(), "ics-csv"))) {
                 assertThat(zip.getNextEntry().getName()).startsWith("ics-").endsWith(".csv");
             }
+            // a re-assessment with changed declarations reads the stored evidence: no unpacking
+            String changed = Fixtures.exampleDeclarations().replace("\"5.1-5\": {support: Y", "\"5.1-5\": {support: N");
+            env.ws().saveDeclarations(env.assessor(), p.id(), changed, "lock-out removed");
+            AssessmentRun again = env.awaitFinished(env.ws().reassess(env.assessor(), run.firmwareVersionId()).id(),
+                    Duration.ofMinutes(5));
+            assertThat(again.status()).as(again.statusDetail()).isEqualTo(JobStatus.DONE);
+            assertThat(again.statusDetail()).contains("evidence reused");
+            assertThat(again.declarationsVersionId()).isNotEqualTo(run.declarationsVersionId());
+            Assessment reassessed;
+            try (InputStream in = env.ws().assessmentJson(env.admin(), again.id())) {
+                reassessed = Assessment.read(in);
+            }
+            assertThat(reassessed.inputs()).anyMatch(i -> org.iotb.model.Sha256.of(changed).equals(i.sha256()));
+            String evidence = env.db().jdbi().withHandle(h -> h.createQuery("SELECT evidence_sha256 FROM assessment_runs WHERE id = :id")
+                    .bind("id", run.id()).mapTo(String.class).one());
+            assertThat(evidence).isNotNull();
+            assertThat(env.blobs().exists(evidence)).isTrue();
             try (var work = Files.list(data.resolve("work"))) {
                 assertThat(work.toList()).as("scratch directories are removed").isEmpty();
             }
