@@ -30,6 +30,8 @@ import org.iotb.catalog.profile.ProfileLoader;
 import org.iotb.model.Sha256;
 import org.iotb.pipeline.DeclarationEvidence;
 import org.iotb.report.ReportWriter;
+import org.iotb.report.ics.IcsWriter;
+import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.store.accounts.Passwords;
 import org.iotb.store.audit.AuditLog;
 import org.iotb.store.blob.BlobRows;
@@ -362,6 +364,18 @@ public final class DatabaseWorkspace implements Workspace {
         Assessment a;
         try (InputStream in = assessmentJson(by, assessmentId)) {
             a = Assessment.read(in);
+        }
+        if (f.id().equals("ics-md")) {
+            // the Markdown statements the ics command prints (IcsWriter; ReportWriter writes CSV and HTML only)
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                for (ConformanceStatement cs : a.conformance()) {
+                    zip.putNextEntry(new ZipEntry("ics-" + cs.standard() + ".md"));
+                    zip.write(IcsWriter.markdown(a, cs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return new ByteArrayInputStream(bytes.toByteArray());
         }
         // the report module writes files (as `iotb report` does): into a scratch directory of the data dir
         Path dir = Files.createDirectories(settings.dataDir().resolve("work")).resolve("report-" + UUID.randomUUID());

@@ -23,6 +23,7 @@ public final class ReportFormats {
         add("oscal", "oscal-assessment-results.json", "application/json");
         add("ics-csv", "ics-csv.zip", "application/zip");
         add("ics-html", "ics-html.zip", "application/zip");
+        add("ics-md", "ics-md.zip", "application/zip");
     }
 
     private ReportFormats() {

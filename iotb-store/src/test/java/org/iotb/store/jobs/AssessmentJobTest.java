@@ -68,6 +68,9 @@ class AssessmentJobTest {
             try (ZipInputStream zip = new ZipInputStream(env.ws().report(env.viewerA(), run.id(), "ics-csv"))) {
                 assertThat(zip.getNextEntry().getName()).startsWith("ics-").endsWith(".csv");
             }
+            try (ZipInputStream zip = new ZipInputStream(env.ws().report(env.viewerA(), run.id(), "ics-md"))) {
+                assertThat(zip.getNextEntry().getName()).startsWith("ics-").endsWith(".md");
+            }
             // a re-assessment with changed declarations reads the stored evidence: no unpacking
             String changed = Fixtures.exampleDeclarations().replace("\"5.1-5\": {support: Y", "\"5.1-5\": {support: N");
             env.ws().saveDeclarations(env.assessor(), p.id(), changed, "lock-out removed");
