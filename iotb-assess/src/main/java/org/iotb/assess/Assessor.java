@@ -205,17 +205,49 @@ public final class Assessor {
         return declarations.get(standard.id(), r.id()).map(Assessor::ref).orElse(null);
     }
 
-    /** The standards to assess, in catalog order; every one when {@code ids} is empty. */
+    /** The word {@code --standard} takes for every standard of the catalog, opt-in ones included. */
+    public static final String ALL_STANDARDS = "all";
+
+    /**
+     * The standards to assess, in catalog order: those assessed by default when {@code ids} is empty, every one for
+     * {@code all}, else the ones named plus the standards the named derived views read (a view's verdicts come from
+     * them: {@link #implicitlySelected} says which were added).
+     */
     public static List<Standard> selectStandards(Catalog catalog, Collection<String> ids) {
         if (ids == null || ids.isEmpty()) {
+            return catalog.standards().stream().filter(Standard::assessedByDefault).toList();
+        }
+        if (ids.contains(ALL_STANDARDS)) {
             return catalog.standards();
         }
         List<String> unknown = ids.stream().filter(id -> catalog.standard(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown standard " + String.join(", ", unknown) + "; valid: "
-                    + String.join(", ", catalog.standards().stream().map(Standard::id).toList()));
+                    + String.join(", ", catalog.standards().stream().map(Standard::id).toList()) + ", " + ALL_STANDARDS);
         }
-        return catalog.standards().stream().filter(s -> ids.contains(s.id())).toList();
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        ids.forEach(id -> wanted.addAll(catalog.requireStandard(id).sourceStandards()));
+        return catalog.standards().stream().filter(s -> wanted.contains(s.id())).toList();
+    }
+
+    /**
+     * What {@link #selectStandards} added to {@code ids} because a named derived view reads it, in words (one line
+     * per added standard; empty when nothing was added), for the assessment's warnings.
+     */
+    public static List<String> implicitlySelected(Catalog catalog, Collection<String> ids) {
+        if (ids == null || ids.isEmpty() || ids.contains(ALL_STANDARDS)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Standard s : selectStandards(catalog, ids)) {
+            if (ids.contains(s.id())) {
+                continue;
+            }
+            List<String> views = ids.stream().filter(id -> catalog.requireStandard(id).sourceStandards().contains(s.id())).toList();
+            out.add("standard " + s.id() + " is assessed too: the derived view" + (views.size() == 1 ? " " : "s ")
+                    + String.join(", ", views) + " take" + (views.size() == 1 ? "s" : "") + " its verdicts from it");
+        }
+        return out;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotb.catalog.derived.Derivation;
 import org.iotb.model.Json;
 
 /**
@@ -38,8 +39,15 @@ final class CatalogLoader {
     private static Catalog load(java.util.function.Function<String, JsonNode> files) {
         JsonNode index = files.apply("index.yaml");
         List<Standard> standards = new ArrayList<>();
-        for (JsonNode file : index.path("standards")) {
-            standards.add(standard(files.apply(file.asText()), file.asText()));
+        for (JsonNode entry : index.path("standards")) {
+            // an entry is a file name, or {file: NAME, default: false} for a standard assessed only on request
+            String file = entry.isObject() ? required(entry, "file", "index.yaml standards") : entry.asText();
+            Standard s = standard(files.apply(file), file);
+            if (entry.isObject() && !entry.path("default").asBoolean(true)) {
+                s = new Standard(s.id(), s.title(), s.shortTitle(), s.version(), s.conditionsFrom(), s.conditions(),
+                        s.levels(), s.applicabilityConditions(), s.requirements(), false, s.indicative());
+            }
+            standards.add(s);
         }
         List<TokenKind> kinds = new ArrayList<>();
         for (JsonNode k : index.path("token-kinds")) {
@@ -88,7 +96,7 @@ final class CatalogLoader {
             reqs.add(requirement(id, r, source, levels));
         }
         return new Standard(id, text(n, "title"), text(n, "short-title"), text(n, "version"),
-                text(n, "conditions-from"), conditions, levels, appl, reqs);
+                text(n, "conditions-from"), conditions, levels, appl, reqs, true, text(n, "indicative"));
     }
 
     private static Requirement requirement(String standard, JsonNode r, String source, LevelScheme scheme) {
@@ -117,7 +125,34 @@ final class CatalogLoader {
         return new Requirement(standard, rid, text(r, "clause"), text(r, "clause-title"), text(r, "title"),
                 text(r, "summary"), status, conditions, levels, strings(r.path("applies-if-any")),
                 checks, r.path("automated").asBoolean(false), text(r, "question"),
-                text(r, "remediation"), text(r, "note"), rationales);
+                text(r, "remediation"), text(r, "note"), rationales, derivation(r, where));
+    }
+
+    /**
+     * A derived view's requirement: {@code derived-from: [{standard: S, id: ID}, ...]}, {@code rule} (default
+     * all-of), {@code rationale} and, for a row its public source did not confirm, {@code confidence: unverified}
+     * with {@code confidence-note}. Null when the requirement has no {@code derived-from}.
+     */
+    private static Derivation derivation(JsonNode r, String where) {
+        if (r.has("derivedFrom")) {
+            throw new CatalogException(where + ": write 'derived-from' (catalog fields are kebab-case), not 'derivedFrom'");
+        }
+        JsonNode list = r.path("derived-from");
+        if (list.isMissingNode() || list.isNull()) {
+            return null;
+        }
+        List<Derivation.Source> sources = new ArrayList<>();
+        for (JsonNode s : list) {
+            sources.add(new Derivation.Source(required(s, "standard", where + " derived-from"), required(s, "id", where + " derived-from")));
+        }
+        if (sources.isEmpty()) {
+            throw new CatalogException(where + ": 'derived-from' names no requirement");
+        }
+        String rule = r.path("rule").asText(Derivation.ALL_OF);
+        if (!Derivation.RULES.contains(rule)) {
+            throw new CatalogException(where + ": rule must be one of " + Derivation.RULES + ", not '" + rule + "'");
+        }
+        return new Derivation(sources, rule, text(r, "rationale"), text(r, "confidence"), text(r, "confidence-note"));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.iotb.catalog.derived.DerivationProblems;
 
 /**
  * Structural checks of a catalog: unique ids, resolvable references, known conditions and tokens, a rationale for
@@ -47,6 +48,9 @@ public final class CatalogValidator {
                 }
                 if (s.levels() != null && r.levels().isEmpty()) {
                     problems.add(r.key() + ": no levels");
+                }
+                if (r.derived()) {
+                    problems.addAll(DerivationProblems.of(catalog, s, r));
                 }
                 for (String check : r.checks()) {
                     if (r.rationale(check) == null) {

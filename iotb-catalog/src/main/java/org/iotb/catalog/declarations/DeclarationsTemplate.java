@@ -48,6 +48,9 @@ public final class DeclarationsTemplate {
             b.append("# product: ").append(profile.product().name()).append('\n');
         }
         for (Standard s : catalog.standards()) {
+            if (s.derivedView()) {
+                continue; // nothing to declare: a derived view's requirements are answered by their sources
+            }
             b.append('\n').append(s.id()).append(":\n");
             StringBuilder undetermined = new StringBuilder();
             for (ApplicabilityResult a : applies.values()) {
