@@ -8,10 +8,10 @@ import org.iotb.catalog.Standard;
 import org.iotb.catalog.profile.Profile;
 
 /**
- * The assessment warnings a regulation's catalog brings when it is assessed: its notice (CRA verdicts are
- * indicative; EN 18031 carries identifiers and our reading) and every restriction of Implementing Decision (EU)
- * 2025/138 the product profile indicates, under which the harmonised standard gives no presumption of conformity.
- * Nothing is said for standards that are not assessed, so an assessment of the default baselines is unchanged.
+ * The assessment warnings for every restriction of Implementing Decision (EU) 2025/138 that the product profile
+ * indicates for an assessed EN 18031 part: under it the harmonised standard gives no presumption of conformity and a
+ * notified body has to assess that aspect. Nothing is said for standards that are not assessed, so an assessment of
+ * the default baselines is unchanged.
  */
 public final class PresumptionWarnings {
     private PresumptionWarnings() {
@@ -20,11 +20,6 @@ public final class PresumptionWarnings {
     public static List<String> of(Regulations regulations, Catalog catalog, Collection<Standard> assessed, Profile profile) {
         List<String> ids = assessed.stream().map(Standard::id).toList();
         List<String> out = new ArrayList<>();
-        for (Regulations.Notice n : regulations.notices()) {
-            if (ids.contains(n.standard())) {
-                out.add(n.text());
-            }
-        }
         for (Regulations.Restriction r : regulations.restrictions()) {
             List<String> names = r.standards().stream().filter(ids::contains)
                     .map(id -> catalog.standard(id).map(Standard::shortTitle).orElse(id)).toList();

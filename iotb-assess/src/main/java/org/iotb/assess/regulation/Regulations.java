@@ -12,21 +12,16 @@ import org.iotb.model.Json;
 
 /**
  * What iotb says about regulations beyond their requirements, from the catalog's {@code regulations.yaml}: the
- * notice an assessment under a regulation's catalog carries ("indicative until harmonised standards exist",
- * "identifiers and our reading") and the restrictions under which a harmonised standard gives no presumption of
- * conformity (Implementing Decision (EU) 2025/138 for EN 18031). Data only; {@link PresumptionWarnings} applies it.
+ * restrictions under which a harmonised standard gives no presumption of conformity (Implementing Decision (EU)
+ * 2025/138 for EN 18031). Data only; {@link PresumptionWarnings} applies it. (That a regulation's verdicts are
+ * indicative is the standard's own {@code indicative} text.)
  */
-public record Regulations(List<Notice> notices, List<Restriction> restrictions) {
+public record Regulations(List<Restriction> restrictions) {
     /** The bundled file, next to the catalog's standards. */
     public static final String RESOURCE = "/org/iotb/catalog/regulations.yaml";
 
     public Regulations {
-        notices = List.copyOf(notices);
         restrictions = List.copyOf(restrictions);
-    }
-
-    /** The notice every assessment of {@code standard} carries. */
-    public record Notice(String standard, String text) {
     }
 
     /**
@@ -76,17 +71,13 @@ public record Regulations(List<Notice> notices, List<Restriction> restrictions) 
     }
 
     static Regulations of(JsonNode root) {
-        List<Notice> notices = new ArrayList<>();
-        for (JsonNode n : root.path("notices")) {
-            notices.add(new Notice(n.path("standard").asText(), n.path("text").asText()));
-        }
         List<Restriction> restrictions = new ArrayList<>();
         for (JsonNode r : root.path("restrictions")) {
             restrictions.add(new Restriction(r.path("id").asText(), strings(r.path("standards")), strings(r.path("clauses")),
                     strings(r.path("requirements")), r.path("source-url").asText(), r.path("source-locator").asText(),
                     r.path("text").asText(), strings(r.path("when")), strings(r.path("unless"))));
         }
-        return new Regulations(notices, restrictions);
+        return new Regulations(restrictions);
     }
 
     private static List<String> strings(JsonNode list) {
