@@ -43,7 +43,7 @@ public record Assessment(
         // the test lab's record and observations (docs/reports.md, "Lab record"); absent unless `assess --lab` gave one
         @JsonInclude(JsonInclude.Include.NON_NULL) LabRecord lab) {
 
-    public static final String SCHEMA_VERSION = "3.1";
+    public static final String SCHEMA_VERSION = "3.2";
 
     /** An assessment that states no vulnerability data and has no lab record (the shape before 3.1). */
     public Assessment(String schemaVersion, ToolInfo tool, Instant createdAt, Product product, List<InputRecord> inputs,

@@ -17,6 +17,7 @@ import org.iotb.assess.regulation.PresumptionWarnings;
 import org.iotb.assess.regulation.Regulations;
 import org.iotb.assess.testrecord.TestRecords;
 import org.iotb.assess.verdict.Circumstances;
+import org.iotb.assess.verdict.DerivedVerdicts;
 import org.iotb.assess.verdict.VerdictEngine;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Requirement;
@@ -107,14 +108,20 @@ public final class Assessor {
                         new Circumstances(contradicted, examinations)));
             }
             all.addAll(ofStandard);
-            summary.add(summarise(standard, ofStandard));
             ProductLevel l = applicability.level(standard, effective);
             if (l != null) {
                 levels.put(standard.id(), new StandardLevel(standard.levels().label(), l.level(), l.reason()));
             }
         }
+        // a derived view's verdicts come from its sources' verdicts, decided above (docs/assessment.md "Derived verdicts")
+        all = DerivedVerdicts.apply(catalog, all);
+        for (Standard standard : selected) {
+            summary.add(summarise(standard, all.stream().filter(v -> v.standard().equals(standard.id())).toList()));
+        }
+        warnings.addAll(implicitlySelected(catalog, standards));
         Set<String> ids = new LinkedHashSet<>();
-        selected.forEach(s -> ids.add(s.id()));
+        // an ICS is the manufacturer's statement against a standard's own table: a derived view has none
+        selected.stream().filter(s -> !s.derivedView()).forEach(s -> ids.add(s.id()));
         List<ConformanceStatement> conformance = ConformanceStatements.of(catalog, in.profile(), declarations, all).stream()
                 .filter(c -> ids.contains(c.standard())).toList();
         conformance = withTestRecords(catalog, conformance, all, findings, examinations);

@@ -58,7 +58,7 @@ class VexAndStatedDataCliTest {
         assertThat(knownVulnVerdicts(before)).containsExactly("etsi-en-303-645 5.3-8 inconclusive",
                 "mtsfb-tc-g044 6.3.8 inconclusive", "xiaomi-iot-baseline 2.1.5 inconclusive");
         JsonNode data = before.path("vulnerabilityData");
-        assertThat(before.path("schemaVersion").asText()).isEqualTo("3.1");
+        assertThat(before.path("schemaVersion").asText()).isEqualTo("3.2");
         assertThat(data.path("records").asInt()).isEqualTo(58);
         assertThat(data.path("newestRecord").asText()).isEqualTo("2024-07-01");
         assertThat(data.path("starterSetOnly").asBoolean()).isTrue();

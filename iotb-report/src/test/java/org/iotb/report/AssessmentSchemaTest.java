@@ -13,10 +13,10 @@ import org.iotb.assess.Assessment;
 import org.iotb.model.Json;
 import org.junit.jupiter.api.Test;
 
-/** The assessment JSON against its own published JSON Schema (iotb-assess: org/iotb/assess/assessment-schema-3.1.json). */
+/** The assessment JSON against its own published JSON Schema (iotb-assess: org/iotb/assess/assessment-schema-3.2.json). */
 class AssessmentSchemaTest {
     private static JsonSchema schema() throws Exception {
-        try (InputStream in = Assessment.class.getResourceAsStream("/org/iotb/assess/assessment-schema-3.1.json")) {
+        try (InputStream in = Assessment.class.getResourceAsStream("/org/iotb/assess/assessment-schema-3.2.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
     }

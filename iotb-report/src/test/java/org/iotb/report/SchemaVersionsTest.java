@@ -47,7 +47,7 @@ class SchemaVersionsTest {
     void aV1AssessmentReadsAsV2WithItsLevelAndTheSameConformanceStatements() throws IOException {
         JsonNode golden = golden("example-sl100-1.4.2");
         Assessment a = readV1(golden);
-        assertThat(a.schemaVersion()).isEqualTo("3.1");
+        assertThat(a.schemaVersion()).isEqualTo("3.2");
         assertThat(a.levels()).containsOnlyKeys("xiaomi-iot-baseline");
         assertThat(a.levels().get("xiaomi-iot-baseline").label()).isEqualTo("Xiaomi security level");
         assertThat(a.levels().get("xiaomi-iot-baseline").level()).isEqualTo("high");
@@ -101,7 +101,7 @@ class SchemaVersionsTest {
     @Test
     void aV2AssessmentReRendersWithWhatEachPassRestsOn() throws Exception {
         Assessment a = readV2();
-        assertThat(a.schemaVersion()).isEqualTo("3.1");
+        assertThat(a.schemaVersion()).isEqualTo("3.2");
         StandardSummary etsi = a.summary().get(0);
         assertThat(etsi.standard()).isEqualTo("etsi-en-303-645");
         // issue #12: "in the bundled example all 9 EN 303 645 passes rest on declarations alone"

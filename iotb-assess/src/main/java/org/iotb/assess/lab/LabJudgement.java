@@ -18,6 +18,7 @@ import org.iotb.assess.VerdictValue;
 import org.iotb.assess.conformance.ConformanceStatement;
 import org.iotb.assess.conformance.ConformanceStatements;
 import org.iotb.assess.testrecord.DecidedUnits;
+import org.iotb.assess.verdict.DerivedVerdicts;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Standard;
 import org.iotb.model.Outcome;
@@ -63,6 +64,9 @@ public final class LabJudgement {
             Verdict judged = obs == null ? v : judge(v, obs, a.findingsOf(v.checks()));
             changed |= judged != v;
             verdicts.add(judged);
+        }
+        if (changed) {
+            verdicts = DerivedVerdicts.apply(catalog, verdicts); // derived views follow their re-judged sources
         }
         Assessment out = a.withLab(lab.withObservations(observations));
         Map<String, DecidedUnits.Decision> units = unitDecisions(lab);
@@ -180,7 +184,7 @@ public final class LabJudgement {
     private static Verdict with(Verdict v, VerdictValue value, Basis basis, String reason, boolean conflict) {
         return new Verdict(v.standard(), v.requirement(), v.clause(), v.clauseTitle(), v.title(), v.status(),
                 v.applicable(), v.applicabilityReason(), value, basis, reason, v.findings(), v.declaration(), conflict,
-                v.automated(), v.checks(), v.remediation());
+                v.automated(), v.checks(), v.remediation(), v.derivedFrom());
     }
 
     private static List<StandardSummary> summaries(Assessment a, List<Verdict> verdicts, Catalog catalog) {

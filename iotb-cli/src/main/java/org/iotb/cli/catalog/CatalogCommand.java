@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `iotb catalog`: browse the requirements of the bundled standards and the crosswalk between them. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = {"Browse the standards iotb knows: their requirements, statuses, conditions and levels.",
-            "Standards: etsi-en-303-645, mtsfb-tc-g044, xiaomi-iot-baseline."},
-        subcommands = {CatalogCommand.ListCmd.class, CatalogCommand.Show.class, CatalogCommand.CrosswalkCmd.class,
+            "Standards assessed by default: etsi-en-303-645, mtsfb-tc-g044, xiaomi-iot-baseline; derived views",
+            "(uk-psti, au-smart-devices, sg-cls-level-1, sg-cls-level-2) on request: 'iotb catalog standards'."},
+        subcommands = {CatalogCommand.ListCmd.class, CatalogCommand.Show.class, CrosswalkCommand.class,
             CatalogCommand.Standards.class})
 public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
 
@@ -60,16 +61,19 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
         return out;
     }
 
-    @Command(name = "standards", mixinStandardHelpOptions = true, description = "List the standards and their sizes.")
+    @Command(name = "standards", mixinStandardHelpOptions = true,
+            description = "List the standards, their sizes, whether 'iotb assess' assesses them by default, and which are derived views.")
     static final class Standards implements Runnable {
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            TextTable t = new TextTable(40, "ID", "VERSION", "REQUIREMENTS", "TITLE");
+            TextTable t = new TextTable(40, "ID", "VERSION", "REQUIREMENTS", "DEFAULT", "KIND", "TITLE");
             for (Standard s : Catalog.load().standards()) {
-                t.row(s.id(), s.version(), String.valueOf(s.requirements().size()), s.title());
+                // DEFAULT: assessed when --standard names none; others only by name (or --standard all)
+                t.row(s.id(), s.version(), String.valueOf(s.requirements().size()), s.assessedByDefault() ? "yes" : "no",
+                        s.derivedView() ? "derived view of " + String.join(", ", s.sourceStandards()) : "baseline", s.title());
             }
             spec.commandLine().getOut().print(t.render());
         }
@@ -129,7 +133,7 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
             standards.add(r.standard());
         }
         for (org.iotb.catalog.Standard s : c.standards()) {
-            if (standards.contains(s.id())) {
+            if (standards.contains(s.id()) || s.derivedView()) {
                 continue;
             }
             List<Requirement> inClause = s.requirements().stream().filter(r -> id.equals(r.clause())).toList();
@@ -157,6 +161,11 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
         public Integer call() throws Exception {
             Catalog c = Catalog.load();
             List<Requirement> found = c.find(id);
+            if (id.indexOf(':') < 0 && found.stream().anyMatch(r -> !r.derived())) {
+                // a derived view may reuse its source's ids (SG CLS rows are EN 303 645 provisions): a bare id means
+                // the requirement itself; the view's row is reached as "sg-cls-level-1:5.1-1"
+                found = found.stream().filter(r -> !r.derived()).toList();
+            }
             if (found.isEmpty()) {
                 throw new UserInputException("no requirement '" + id + "'; try 'iotb catalog list'");
             }
@@ -185,7 +194,20 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
                     out.println("  applies to:  " + String.join(" or ", r.appliesIfAny()));
                 }
                 out.println("  summary:     " + nz(r.summary()));
-                if (r.checks().isEmpty()) {
+                if (r.derived()) {
+                    var d = r.derivation();
+                    out.println("  derived:     " + d.rule() + " of " + d.sources().stream()
+                            .map(x -> c.standard(x.standard()).map(Standard::shortTitle).orElse(x.standard()) + " " + x.id()).toList()
+                            + " (derived view: its verdict follows theirs)");
+                    out.println("  because:     " + nz(d.rationale()));
+                    if (d.unverified()) {
+                        out.println("  confidence:  unverified: " + nz(d.confidenceNote()));
+                    }
+                    Standard view = c.requireStandard(r.standard());
+                    if (view.indicative() != null) {
+                        out.println("  indicative:  " + view.indicative());
+                    }
+                } else if (r.checks().isEmpty()) {
                     out.println("  checks:      (none: declaration only)");
                 } else {
                     out.println("  checks:      " + (r.automated() ? "they can settle a pass alone"
@@ -217,63 +239,6 @@ public final class CatalogCommand extends org.iotb.cli.common.ParentCommand {
             Standard s = c.requireStandard(r.standard());
             return r.conditions().stream().map(n -> c.conditionsOf(s).stream().filter(x -> x.number() == n)
                     .map(x -> n + ": " + x.text()).findFirst().orElse(String.valueOf(n))).toList().toString();
-        }
-    }
-
-    @Command(name = "crosswalk", mixinStandardHelpOptions = true,
-            description = {"Show how the requirements of one standard map to those of another (in the bundled catalog:",
-                "MTSFB clauses and Xiaomi items to EN 303 645 provisions), flagging where the status (shall/should) differs."})
-    static final class CrosswalkCmd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = {"-s", "--standard"}, description = "The standard whose links to show (default: every standard the crosswalk maps).")
-        String standard;
-        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or json.")
-        String format;
-
-        @Override
-        public Integer call() throws Exception {
-            Catalog c = Catalog.load();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (var e : c.crosswalk().byStandard().entrySet()) {
-                if (standard != null && !standard.equals(e.getKey())) {
-                    continue;
-                }
-                for (Crosswalk.Link l : e.getValue()) {
-                    Requirement from = c.requirement(l.standard(), l.id()).orElseThrow();
-                    List<String> diffs = new ArrayList<>();
-                    for (String t : l.targetIds()) {
-                        c.requirement(l.target(), t).filter(to -> to.status() != from.status())
-                                .ifPresent(to -> diffs.add(from.id() + " is " + from.status().id() + ", " + t + " is " + to.status().id()));
-                    }
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("standard", l.standard());
-                    m.put("id", l.id());
-                    m.put("status", from.status());
-                    m.put("relation", l.relation());
-                    m.put("target", l.target());
-                    m.put(l.target(), l.targetIds());
-                    m.put("statusDiffers", !diffs.isEmpty());
-                    m.put("statusDifference", diffs.isEmpty() ? null : String.join("; ", diffs));
-                    m.put("note", l.note());
-                    rows.add(m);
-                }
-            }
-            var out = spec.commandLine().getOut();
-            if ("json".equals(format)) {
-                out.println(Json.mapper().writeValueAsString(rows));
-            } else {
-                TextTable t = new TextTable(50, "STANDARD", "ID", "RELATION", "TARGET", "STATUS DIFFERENCE");
-                for (Map<String, Object> m : rows) {
-                    String target = (String) m.get("target");
-                    List<String> ids = (List<String>) m.get(target);
-                    t.row((String) m.get("standard"), (String) m.get("id"), (String) m.get("relation"),
-                            ids.isEmpty() ? "" : c.standard(target).map(Standard::shortTitle).orElse(target) + " " + String.join(", ", ids),
-                            m.get("statusDifference") == null ? "" : (String) m.get("statusDifference"));
-                }
-                out.print(t.render());
-            }
-            return 0;
         }
     }
 
