@@ -60,9 +60,70 @@ class CatalogCommandsTest {
     @Test
     void crosswalkFlagsStatusDifferences() throws Exception {
         Cli c = Cli.run("catalog", "crosswalk", "--format", "json");
-        JsonNode arr = Json.mapper().readTree(c.out);
-        assertThat(arr.size()).isEqualTo(69 + 69);
-        assertThat(arr.findValues("statusDiffers")).anyMatch(JsonNode::asBoolean);
+        JsonNode grid = Json.mapper().readTree(c.out);
+        assertThat(grid.get("hub").asText()).isEqualTo("etsi-en-303-645");
+        assertThat(grid.findValues("statusDiffers")).anyMatch(JsonNode::asBoolean);
+        // every MTSFB and Xiaomi requirement appears: under the provisions it maps onto, or in a row of its own
+        java.util.Set<String> mtsfb = new java.util.HashSet<>();
+        java.util.Set<String> xiaomi = new java.util.HashSet<>();
+        grid.get("rows").forEach(r -> {
+            r.path("mappings").path("mtsfb-tc-g044").forEach(e -> mtsfb.add(e.get("id").asText()));
+            r.path("mappings").path("xiaomi-iot-baseline").forEach(e -> xiaomi.add(e.get("id").asText()));
+        });
+        assertThat(mtsfb).hasSize(69);
+        assertThat(xiaomi).hasSize(69);
+    }
+
+    /** `iotb catalog crosswalk --format csv`: every standard side by side, one row per EN 303 645 provision first. */
+    @Test
+    void crosswalkCsvPutsTheViewsBesideTheProvisionsTheyDeriveFrom() {
+        Cli c = Cli.run("catalog", "crosswalk", "--format", "csv");
+        assertThat(c.exit).isZero();
+        java.util.List<java.util.List<String>> rows = csv(c.out);
+        assertThat(rows.get(0)).containsExactly("etsi-en-303-645", "title", "status", "mtsfb-tc-g044", "xiaomi-iot-baseline",
+                "uk-psti", "au-smart-devices", "sg-cls-level-1", "sg-cls-level-2");
+        assertThat(rows).allMatch(r -> r.size() == 9);
+        java.util.Map<String, java.util.List<String>> byId = new java.util.LinkedHashMap<>();
+        rows.subList(1, rows.size()).forEach(r -> byId.putIfAbsent(r.get(0), r));
+        assertThat(byId.keySet()).startsWith("5.1-1", "5.1-2", "5.1-3").contains("6-5", "");
+        java.util.List<String> p511 = byId.get("5.1-1");
+        assertThat(p511.subList(3, 9)).containsExactly("6.1(a)", "3.1.2 (partial) 3.2.2 (partial) 4.2.4 (partial)", "1", "2?", "5.1-1?", "5.1-1?");
+        assertThat(byId.get("5.2-1").subList(5, 7)).containsExactly("2", "3?");
+        assertThat(byId.get("5.3-13").subList(5, 7)).containsExactly("3", "4?");
+        assertThat(byId.get("5.1-3").get(3)).as("MTSFB 6.1(c) is a should where 5.1-3 is a shall").isEqualTo("6.1(c)!");
+        // the rows of requirements that map onto no provision come last, with the hub cells empty
+        assertThat(rows.get(rows.size() - 1).get(0)).isEmpty();
+        // --standard keeps only the named columns
+        assertThat(csv(Cli.run("catalog", "crosswalk", "--format", "csv", "--standard", "uk-psti").out).get(0))
+                .containsExactly("etsi-en-303-645", "title", "status", "uk-psti");
+        assertThat(Cli.run("catalog", "crosswalk", "--standard", "nope").exit).isEqualTo(2);
+    }
+
+    /** RFC 4180 rows (quoted cells may hold commas and doubled quotes). */
+    private static java.util.List<java.util.List<String>> csv(String text) {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (String line : text.split("\r\n")) {
+            java.util.List<String> cells = new java.util.ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = !quoted;
+                } else if (ch == ',' && !quoted) {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(ch);
+                }
+            }
+            cells.add(cell.toString());
+            rows.add(cells);
+        }
+        return rows;
     }
 
     @Test

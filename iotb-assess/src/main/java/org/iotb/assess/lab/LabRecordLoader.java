@@ -161,7 +161,8 @@ public final class LabRecordLoader {
         }
         List<String> matches = new ArrayList<>();
         for (Standard s : catalog.standards()) {
-            s.requirement(g).ifPresent(r -> matches.add(r.key()));
+            // a derived view may reuse its source's ids (SG CLS): a bare id names the assessed requirement itself
+            s.requirement(g).filter(r -> !r.derived()).ifPresent(r -> matches.add(r.key()));
         }
         if (matches.size() == 1) {
             return matches.get(0);

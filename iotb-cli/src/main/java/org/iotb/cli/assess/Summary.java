@@ -34,6 +34,10 @@ final class Summary {
             if (s.count(VerdictValue.PASS) > 0) {
                 b.append("  ").append(BasisText.passSplit(s)).append('\n');
             }
+            String derived = DerivedSummary.line(a, s.standard());
+            if (!derived.isEmpty()) {
+                b.append("  ").append(derived).append('\n');
+            }
             if (!s.mandatoryFailures().isEmpty()) {
                 b.append("  failed mandatory: ").append(String.join(", ", s.mandatoryFailures())).append('\n');
             }

@@ -42,6 +42,7 @@ final class RequirementTable {
             b.append("<h3 id=\"").append(Sections.anchor("requirements", s.standard())).append("\">")
                     .append(esc(Overview.standardName(s))).append("</h3>\n");
             b.append("<p class=\"split\">").append(esc(org.iotb.report.BasisText.passSplit(s))).append("</p>\n");
+            DerivedFromHtml.note(b, a, s);
             b.append("<table class=\"grid reqs\"><tr><th>Requirement</th><th><abbr title=\"mandatory or recommended\">M/R</abbr></th>")
                     .append("<th>Verdict</th><th>Title and reason</th></tr>\n");
             String clause = null;
@@ -100,8 +101,12 @@ final class RequirementTable {
             kv(b, "Declaration", "<b>" + esc(v.declaration().support()) + "</b> " + esc(v.declaration().detail())
                     + (v.declaration().evidence() == null ? "" : " <span class=\"sub\">[evidence: " + esc(v.declaration().evidence()) + "]</span>"));
         }
-        kv(b, "Checks" + (v.checks().isEmpty() ? "" : v.automated() ? " (settle it automatically)" : " (support it; a declaration is needed)"),
-                v.checks().isEmpty() ? "none: only a declaration can decide it (never verified by evidence)" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
+        if (v.derived()) {
+            DerivedFromHtml.details(b, a, v);
+        } else {
+            kv(b, "Checks" + (v.checks().isEmpty() ? "" : v.automated() ? " (settle it automatically)" : " (support it; a declaration is needed)"),
+                    v.checks().isEmpty() ? "none: only a declaration can decide it (never verified by evidence)" : "<span class=\"mono\">" + esc(String.join(", ", v.checks())) + "</span>");
+        }
         List<AssessedFinding> findings = a.findingsOf(v.checks());
         if (!findings.isEmpty()) {
             b.append("<div class=\"kv\"><b>Findings (").append(findings.size()).append("):</b></div>");
