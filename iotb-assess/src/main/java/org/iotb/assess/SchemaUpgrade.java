@@ -52,8 +52,12 @@ final class SchemaUpgrade {
         Assessment upgraded = Json.mapper().treeToValue(a, Assessment.class);
         try {
             Catalog catalog = Catalog.load();
+            // the statements of the standards the 1.x file assessed (not of standards added to the catalog since)
+            java.util.Set<String> assessed = new java.util.HashSet<>();
+            upgraded.summary().forEach(x -> assessed.add(x.standard()));
             return upgraded.withConformance(ConformanceStatements.of(catalog, Assessor.declaredProfile(upgraded, catalog),
-                    Assessor.declarations(upgraded), upgraded.verdicts()));
+                    Assessor.declarations(upgraded), upgraded.verdicts()).stream()
+                    .filter(c -> assessed.contains(c.standard())).toList());
         } catch (CatalogException e) {
             List<String> warnings = new ArrayList<>(upgraded.warnings());
             warnings.add("schema 1.x assessment: no conformance statements, its profile does not fit this catalog: "
