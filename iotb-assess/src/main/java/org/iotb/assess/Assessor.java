@@ -13,6 +13,8 @@ import org.iotb.assess.conformance.ConformanceStatements;
 import org.iotb.assess.evidence.CrossChecker;
 import org.iotb.assess.evidence.UniquenessAnalyzer;
 import org.iotb.assess.profile.ProfileInference;
+import org.iotb.assess.regulation.PresumptionWarnings;
+import org.iotb.assess.regulation.Regulations;
 import org.iotb.assess.testrecord.TestRecords;
 import org.iotb.assess.verdict.Circumstances;
 import org.iotb.assess.verdict.DerivedVerdicts;
@@ -128,6 +130,8 @@ public final class Assessor {
         timings.put("assess", (System.nanoTime() - start) / 1_000_000);
         ProfileFacts profileFacts = new ProfileFacts(tree(in.profile()), tree(effective), inferred.inferred(),
                 inferred.contradictions());
+        // regulations assessed (CRA, EN 18031): their notice and the presumption restrictions the profile indicates
+        warnings.addAll(PresumptionWarnings.of(Regulations.bundled(), catalog, selected, effective));
         return new Assessment(Assessment.SCHEMA_VERSION, ToolInfo.current(),
                 in.createdAt() == null ? Instant.now() : in.createdAt(), product(in.profile(), catalog), in.inputs(),
                 profileFacts, levels, findings, all, summary,

@@ -145,14 +145,18 @@ final class CatalogLoader {
         for (JsonNode s : list) {
             sources.add(new Derivation.Source(required(s, "standard", where + " derived-from"), required(s, "id", where + " derived-from")));
         }
-        if (sources.isEmpty()) {
-            throw new CatalogException(where + ": 'derived-from' names no requirement");
+        // derived-from: [] is a requirement no other requirement bears on; it says why in no-evidence, and that reason
+        // is its rationale (its verdict stays unknown: docs/catalog-format.md "Regulations: CRA and EN 18031")
+        String noEvidence = text(r, "no-evidence");
+        if (sources.isEmpty() && (noEvidence == null || noEvidence.isBlank())) {
+            throw new CatalogException(where + ": 'derived-from' names no requirement (write no-evidence: REASON when none bears on it)");
         }
         String rule = r.path("rule").asText(Derivation.ALL_OF);
         if (!Derivation.RULES.contains(rule)) {
             throw new CatalogException(where + ": rule must be one of " + Derivation.RULES + ", not '" + rule + "'");
         }
-        return new Derivation(sources, rule, text(r, "rationale"), text(r, "confidence"), text(r, "confidence-note"));
+        return new Derivation(sources, rule, sources.isEmpty() ? noEvidence : text(r, "rationale"), text(r, "confidence"),
+                text(r, "confidence-note"));
     }
 
     /**

@@ -81,8 +81,9 @@ class CatalogCommandsTest {
         assertThat(c.exit).isZero();
         java.util.List<java.util.List<String>> rows = csv(c.out);
         assertThat(rows.get(0)).containsExactly("etsi-en-303-645", "title", "status", "mtsfb-tc-g044", "xiaomi-iot-baseline",
-                "uk-psti", "au-smart-devices", "sg-cls-level-1", "sg-cls-level-2");
-        assertThat(rows).allMatch(r -> r.size() == 9);
+                "uk-psti", "au-smart-devices", "sg-cls-level-1", "sg-cls-level-2",
+                "eu-cra-annex-i", "en-18031-1", "en-18031-2", "en-18031-3");
+        assertThat(rows).allMatch(r -> r.size() == 13);
         java.util.Map<String, java.util.List<String>> byId = new java.util.LinkedHashMap<>();
         rows.subList(1, rows.size()).forEach(r -> byId.putIfAbsent(r.get(0), r));
         assertThat(byId.keySet()).startsWith("5.1-1", "5.1-2", "5.1-3").contains("6-5", "");

@@ -30,7 +30,7 @@ class ProfileAndDeclarationsCommandsTest {
     void theInteractiveWizardReAsksOnInvalidAnswersAndShowsTheAllowedValues() {
         String answers = "Door's lock\n\n\n\n"                // product name (with a quote), model, manufacturer, version
                 + "maybe\ntrue\n"                          // device.passwords: refused, then true
-                + "\n".repeat(11)                           // the other device facts stay unknown
+                + "\n".repeat(18)                           // the other device facts stay unknown (11 of EN 303 645, 7 of EN 18031)
                 + "\nhuge\nsevere\n\n"                      // personal-data unknown; integrity-impact refused, then severe
                 + "none\n"                                  // xiaomi.categories: the user says none
                 + "wifi, foo\nwifi, ble\n"                  // interfaces: refused, then a valid list

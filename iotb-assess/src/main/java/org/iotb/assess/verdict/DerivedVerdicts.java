@@ -66,7 +66,8 @@ public final class DerivedVerdicts {
         }
         Outcome o = combine(sources);
         String from = "derived from " + names(catalog, sources);
-        String reason = from + " (" + d.rule() + "): " + o.why + "; " + String.join(", ", sources.stream()
+        String reason = sources.isEmpty() ? d.rationale() // "No mapped evidence: ..." (catalog field no-evidence)
+                : from + " (" + d.rule() + "): " + o.why + "; " + String.join(", ", sources.stream()
                 .map(s -> s.requirement() + " " + s.verdict().id() + (s.basis() == Basis.NONE ? "" : " (" + s.basis().id() + ")"))
                 .toList());
         return new Verdict(r.standard(), r.id(), r.clause(), r.clauseTitle(), r.title(),
@@ -82,6 +83,9 @@ public final class DerivedVerdicts {
 
     /** The all-of rule (the class comment); package-visible for the property test. */
     static Outcome combine(List<DerivedSource> sources) {
+        if (sources.isEmpty()) { // derived-from: [] with no-evidence: nothing bears on it, so it is never decided
+            return new Outcome(VerdictValue.NOT_ASSESSED, Basis.NONE, "no mapped evidence");
+        }
         if (sources.stream().anyMatch(is(VerdictValue.FAIL))) {
             return new Outcome(VerdictValue.FAIL, weakest(sources, is(VerdictValue.FAIL)), "a source fails");
         }
@@ -120,7 +124,7 @@ public final class DerivedVerdicts {
         if (as.contains(Applicable.YES)) {
             return Applicable.YES;
         }
-        return as.stream().allMatch(a -> a == Applicable.NO) ? Applicable.NO : Applicable.UNDETERMINED;
+        return !as.isEmpty() && as.stream().allMatch(a -> a == Applicable.NO) ? Applicable.NO : Applicable.UNDETERMINED;
     }
 
     /** "EN 303 645 5.1-1, 5.1-2": each source standard's short title, then its ids. */
