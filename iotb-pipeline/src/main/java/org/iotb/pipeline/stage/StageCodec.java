@@ -5,22 +5,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.iotb.model.Evidence;
 import org.iotb.model.Json;
+import org.iotb.model.Sha256;
 
 /**
- * Stage outputs as stored bytes: JSON, each type serialised as everywhere else in iotb ({@link Json#mapper()}: the
- * findings, facts and assessment as in the assessment JSON), inside an envelope that names the stage, the key and
- * the format:
- * <pre>{"iotbStage": "evidence", "format": 1, "key": "…64 hex…", "output": {…}}</pre>
- * An output is taken only when all three match what the pipeline asks for and the output reads as its type;
- * anything else (truncated, corrupted, another format or stage, written under another key) is
- * {@link Rejected}, and the pipeline computes the stage again.
+ * Stage outputs as stored bytes: a header line, then the output as JSON, each type serialised as everywhere else
+ * in iotb ({@link Json#mapper()}: the findings, facts and assessment as in the assessment JSON):
+ * <pre>{"iotbStage":"evidence","format":1,"key":"…64 hex…","sha256":"…","bytes":123456}
+ *{…the output…}</pre>
+ * An output is taken only when the stage, format and key match what the pipeline asks for, the output's length and
+ * SHA-256 are those of the header, and it reads as its type; anything else (truncated, corrupted, another format or
+ * stage, written under another key) is {@link Rejected}, and the pipeline computes the stage again.
  *
  * <p>One type is read differently: {@link Evidence}'s excerpt, request and reply. Its constructor makes text
  * readable (bytes decoded as UTF-8, others escaped), and given that text again it does not always keep it ("é"
@@ -36,6 +40,9 @@ public final class StageCodec {
     private static final ObjectMapper MAPPER = Json.mapper().copy().registerModule(new SimpleModule("iotb-stages")
             .addDeserializer(Evidence.class, new LosslessEvidence()));
 
+    /** Stored outputs are read by programs: no indentation (a third of an evidence output's size). */
+    private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
     private StageCodec() {
     }
 
@@ -47,43 +54,55 @@ public final class StageCodec {
     }
 
     public static byte[] encode(Stage stage, StageKey key, Object output) {
-        ObjectNode envelope = MAPPER.createObjectNode();
-        envelope.put("iotbStage", stage.id());
-        envelope.put("format", FORMAT);
-        envelope.put("key", key.hex());
-        envelope.set("output", MAPPER.valueToTree(output));
         try {
-            return MAPPER.writeValueAsBytes(envelope);
+            byte[] body = COMPACT.writeValueAsBytes(output);
+            ObjectNode header = MAPPER.createObjectNode();
+            header.put("iotbStage", stage.id());
+            header.put("format", FORMAT);
+            header.put("key", key.hex());
+            header.put("sha256", Sha256.of(body));
+            header.put("bytes", body.length);
+            byte[] head = COMPACT.writeValueAsBytes(header);
+            byte[] out = new byte[head.length + 1 + body.length];
+            System.arraycopy(head, 0, out, 0, head.length);
+            out[head.length] = '\n';
+            System.arraycopy(body, 0, out, head.length + 1, body.length);
+            return out;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the " + stage.id() + " output", e);
         }
     }
 
     public static <T> T decode(Stage stage, StageKey key, byte[] bytes, Class<T> type) throws Rejected {
-        JsonNode tree;
+        int nl = 0;
+        while (nl < bytes.length && bytes[nl] != '\n') {
+            nl++;
+        }
+        JsonNode header;
         try {
-            tree = MAPPER.readTree(bytes);
+            header = nl == bytes.length ? null : MAPPER.readTree(Arrays.copyOf(bytes, nl));
         } catch (IOException e) {
-            throw new Rejected("not JSON (truncated or corrupted?): " + firstLine(e.getMessage()));
+            header = null;
         }
-        if (tree == null || !tree.isObject()) {
-            throw new Rejected("not a stage output");
+        if (header == null || !header.isObject() || !header.has("iotbStage")) {
+            throw new Rejected("not a stage output (no header line)");
         }
-        if (!stage.id().equals(tree.path("iotbStage").asText(null))) {
-            throw new Rejected("the output of stage '" + tree.path("iotbStage").asText("?") + "', not '" + stage.id() + "'");
+        if (!stage.id().equals(header.path("iotbStage").asText(null))) {
+            throw new Rejected("the output of stage '" + header.path("iotbStage").asText("?") + "', not '" + stage.id() + "'");
         }
-        if (tree.path("format").asInt(-1) != FORMAT) {
-            throw new Rejected("format " + tree.path("format").asText("?") + ", this iotb reads format " + FORMAT);
+        if (header.path("format").asInt(-1) != FORMAT) {
+            throw new Rejected("format " + header.path("format").asText("?") + ", this iotb reads format " + FORMAT);
         }
-        if (!key.hex().equals(tree.path("key").asText(null))) {
-            throw new Rejected("stored under another key (" + tree.path("key").asText("?") + ")");
+        if (!key.hex().equals(header.path("key").asText(null))) {
+            throw new Rejected("stored under another key (" + header.path("key").asText("?") + ")");
         }
-        JsonNode output = tree.get("output");
-        if (output == null || output.isNull()) {
-            throw new Rejected("no output");
+        byte[] body = Arrays.copyOfRange(bytes, nl + 1, bytes.length);
+        if (body.length != header.path("bytes").asLong(-1) || !Sha256.of(body).equals(header.path("sha256").asText())) {
+            throw new Rejected("truncated or corrupted (" + body.length + " bytes of " + header.path("bytes").asText("?")
+                    + ", SHA-256 does not match)");
         }
         try {
-            T value = MAPPER.treeToValue(output, type);
+            T value = MAPPER.readValue(body, type);
             if (value == null) {
                 throw new Rejected("no output");
             }
