@@ -102,7 +102,7 @@ public final class BatchCommand implements Callable<Integer> {
         Duration timeout = Durations.parse("--job-timeout", jobTimeout);
         PrintWriter err = spec.commandLine().getErr();
         String version = BatchKey.currentPipelineVersion();
-        try (BatchDatabase database = BatchDatabase.open(db, dataDir == null ? outDir.resolve(".iotb-data") : dataDir, threads + 2);
+        try (BatchDatabase database = BatchDatabase.open(db, dataDir == null ? outDir.resolve(".iotb-data") : dataDir);
              BlobStore blobStore = BlobStores.open(dataDir, blobs, s3Endpoint)) {
             BatchService service = new BatchService(database.dataSource(), database.store(), blobStore);
             BatchService.Request request = new BatchService.Request(images.stream().map(BatchInputs.Image::given).toList(),

@@ -18,7 +18,7 @@ final class BlobStores {
             if (dataDir == null) {
                 throw new UserInputException("say where the blobs are: --data DIR (shared by every worker) or --blobs s3://bucket/prefix");
             }
-            return new LocalBlobStore(dataDir);
+            return LocalBlobStore.inDataDir(dataDir);
         }
         URI location;
         URI endpoint;

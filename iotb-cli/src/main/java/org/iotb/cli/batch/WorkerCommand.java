@@ -72,7 +72,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 Durations.parse("--stop-grace", stopGrace), scratch, vulnDb);
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (BatchDatabase database = BatchDatabase.open(db, null, threads + 2);
+        try (BatchDatabase database = BatchDatabase.open(db, null);
              BlobStore blobStore = BlobStores.open(data, blobs, s3Endpoint)) {
             BatchQueue.Running running = BatchQueue.start(database.dataSource(), true, database.store(), blobStore, settings);
             err.printf("iotb: worker %s: %d threads on %s, blobs in %s%n", worker, threads, redact(db),

@@ -110,8 +110,8 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
         Path blobsDir = scratch.resolve("blobs");
         Path image = local(job.imageSha256(), job.imageName(), blobsDir, scratch.resolve("image"));
         Path profile = local(job.profileSha256(), job.profileName(), blobsDir, scratch.resolve("profile"));
-        Path declarations = job.declarationsSha256() == null ? null
-                : local(job.declarationsSha256(), job.declarationsName(), blobsDir, scratch.resolve("declarations"));
+        Path declarations = job.declarationsSha256() == null ? null : DeclarationsBundle.materialise(
+                job.declarationsSha256(), job.declarationsName(), blobs, blobsDir, scratch.resolve("declarations"));
         return new AssessmentRequest(profile, declarations, List.of(image), List.of(), null, settings.vulnDb(), null,
                 job.standards(), false);
     }

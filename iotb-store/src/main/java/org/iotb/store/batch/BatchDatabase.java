@@ -1,56 +1,39 @@
 package org.iotb.store.batch;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.iotb.store.db.Database;
 
 /**
- * The database a batch uses: PostgreSQL when a {@code jdbc:postgresql:} URL is given (the cluster), else the SQLite
- * file {@code <dataDir>/iotb.db} (one machine). Opened with its batch tables migrated.
+ * The workspace database ({@link Database}: PostgreSQL for a {@code jdbc:postgresql:} URL, the cluster; else the
+ * SQLite file {@code <dataDir>/iotb.db}, one machine) with the batch tables migrated on top.
  */
 public final class BatchDatabase implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final boolean postgres;
+    private final Database database;
     private final BatchStore store;
 
-    private BatchDatabase(HikariDataSource dataSource, boolean postgres) {
-        this.dataSource = dataSource;
-        this.postgres = postgres;
-        this.store = new BatchStore(dataSource, postgres);
+    private BatchDatabase(Database database) {
+        this.database = database;
+        this.store = new BatchStore(database.dataSource(), postgres());
     }
 
-    public static BatchDatabase open(String jdbcUrl, Path dataDir, int poolSize) throws IOException {
-        HikariConfig c = new HikariConfig();
-        c.setPoolName("iotb-batch");
-        c.setMaximumPoolSize(Math.max(2, poolSize));
-        c.setMinimumIdle(1);
-        boolean postgres = jdbcUrl != null;
-        if (postgres) {
-            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db must be a jdbc:postgresql:// URL, not " + jdbcUrl);
-            }
-            c.setJdbcUrl(jdbcUrl);
-        } else {
-            Path file = Files.createDirectories(dataDir).resolve("iotb.db");
-            // WAL: readers (the batch follower) never wait for the writer; busy_timeout: writers queue up
-            c.setJdbcUrl("jdbc:sqlite:" + file);
-            c.addDataSourceProperty("journalMode", "WAL");
-            c.addDataSourceProperty("busyTimeout", "30000");
-            c.addDataSourceProperty("foreignKeys", "true");
-            c.setConnectionInitSql("PRAGMA busy_timeout = 30000");
+    public static BatchDatabase open(String jdbcUrl, Path dataDir) throws IOException {
+        Database db = Database.open(jdbcUrl, dataDir);
+        try {
+            return new BatchDatabase(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
-        return new BatchDatabase(new HikariDataSource(c), postgres);
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     public boolean postgres() {
-        return postgres;
+        return database.kind() == Database.Kind.POSTGRESQL;
     }
 
     public BatchStore store() {
@@ -59,6 +42,6 @@ public final class BatchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
     }
 }

@@ -32,9 +32,13 @@ public final class BatchQueue {
     }
 
     /** The enqueuing side (no threads of its own). */
-    public static SchedulerClient client(DataSource dataSource) {
-        return SchedulerClient.Builder.create(dataSource, task(key -> { }))
-                .tableName(BatchStore.TASK_TABLE).enablePriority().build();
+    public static SchedulerClient client(DataSource dataSource, boolean postgres) {
+        var builder = SchedulerClient.Builder.create(dataSource, task(key -> { }))
+                .tableName(BatchStore.TASK_TABLE).enablePriority();
+        if (!postgres) {
+            builder.jdbcCustomization(new SqliteJdbcCustomization());
+        }
+        return builder.build();
     }
 
     /** Puts the job for this result on the queue unless it is there already; {@code position}: in its batch. */
@@ -74,6 +78,8 @@ public final class BatchQueue {
                 .shutdownMaxWait(settings.stopGrace());
         if (postgres) {
             builder.pollUsingLockAndFetch(0.5, 1.0);
+        } else {
+            builder.jdbcCustomization(new SqliteJdbcCustomization());
         }
         Scheduler scheduler = builder.build();
         scheduler.start();

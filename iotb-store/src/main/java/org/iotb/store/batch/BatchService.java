@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.iotb.catalog.Catalog;
 import org.iotb.model.io.InputFiles;
 import org.iotb.store.blob.BlobStore;
 
@@ -32,7 +33,7 @@ public final class BatchService {
     public BatchService(DataSource dataSource, BatchStore store, BlobStore blobs) {
         this.store = store;
         this.blobs = blobs;
-        this.client = BatchQueue.client(dataSource);
+        this.client = BatchQueue.client(dataSource, store.postgres());
     }
 
     /**
@@ -56,7 +57,11 @@ public final class BatchService {
 
     public Submitted submit(Request request, String pipelineVersion) throws IOException {
         String profileSha = putFile(request.profile(), "profile");
-        String declSha = request.declarations() == null ? null : putFile(request.declarations(), "declarations");
+        String declSha = null;
+        if (request.declarations() != null) {
+            InputFiles.requireFile(request.declarations(), "declarations");
+            declSha = DeclarationsBundle.put(request.declarations(), Catalog.load(), blobs);
+        }
         String batchId = store.newBatch();
         int jobs = 0;
         Set<String> submitted = new HashSet<>();
