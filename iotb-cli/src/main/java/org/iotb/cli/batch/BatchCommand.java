@@ -77,7 +77,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--group-by", paramLabel = "REGEX", description = "Group the overview by what this captures from each image path"
             + " (its first group, else the match); default: the image's directory.")
     String groupBy;
-    @Option(names = "--vulndb", paramLabel = "DIR", description = "Vulnerability store of the local workers (default: $IOTB_VULNDB or ~/.cache/iotb/vulndb).")
+    @Option(names = "--vulndb", paramLabel = "DIR", description = "The vulnerability store the workers read (default: $IOTB_VULNDB or"
+            + " ~/.cache/iotb/vulndb); its data is part of each job's identity: new data, new assessments (reusing the evidence).")
     Path vulnDb;
     @Option(names = "--job-timeout", paramLabel = "DURATION", defaultValue = "30m", description = "Longest one image may take on a local worker (default: ${DEFAULT-VALUE}).")
     String jobTimeout;
@@ -106,7 +107,7 @@ public final class BatchCommand implements Callable<Integer> {
              BlobStore blobStore = BlobStores.open(dataDir, blobs, s3Endpoint)) {
             BatchService service = new BatchService(database.dataSource(), database.store(), blobStore);
             BatchService.Request request = new BatchService.Request(images.stream().map(BatchInputs.Image::given).toList(),
-                    images.stream().map(BatchInputs.Image::file).toList(), profile, declarations, standards);
+                    images.stream().map(BatchInputs.Image::file).toList(), profile, declarations, standards, vulnDb);
             BatchService.Submitted batch = service.submit(request, version);
             long reused = batch.items().stream().filter(BatchStore.Item::reused).count();
             if (!quiet) {

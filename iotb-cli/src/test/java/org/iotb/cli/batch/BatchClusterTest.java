@@ -75,7 +75,8 @@ class BatchClusterTest {
             }
             Path out = dir.resolve("out");
             Process batch = iotb(dir.resolve("batch.log"), "batch", list.toString(), "--profile", example("profile.yaml"),
-                    "--declarations", example("declarations.yaml"), "-o", out.toString(), "--db", db, "--data", data.toString());
+                    "--declarations", example("declarations.yaml"), "-o", out.toString(), "--db", db, "--data", data.toString(),
+                    "--group-by", "corpus/(.+)/[^/]+$");
 
             // kill w1 while it holds a job
             String killedKey = waitForRunningJobOf(db, "w1", 240);
@@ -101,7 +102,7 @@ class BatchClusterTest {
             assertThat(Files.readString(out.resolve("summary.csv")).lines()).hasSize(IMAGES + 1);
             String overview = Files.readString(out.resolve("overview.html"));
             for (String g : GROUPS) {
-                assertThat(overview).contains("Group " + g);
+                assertThat(overview).as("grouped by vendor/product line").contains("<h3>Group " + g + "</h3>");
             }
 
             // exactly once: one "done" attempt per result; the killed attempt never finished; another worker did it

@@ -22,6 +22,8 @@ import org.iotb.pipeline.NothingExaminedException;
 import org.iotb.pipeline.PipelineInputException;
 import org.iotb.pipeline.PipelineListener;
 import org.iotb.pipeline.firmware.FirmwareWorkspace;
+import org.iotb.pipeline.stage.StagedPipeline;
+import org.iotb.pipeline.stage.StagedRun;
 import org.iotb.store.blob.BlobStore;
 
 /**
@@ -29,6 +31,11 @@ import org.iotb.store.blob.BlobStore;
  * --firmware IMAGE} would run it. The image, profile and declarations come from the blob store (materialised
  * under a per-job scratch folder with their original file names, so the assessment names its inputs as the
  * command line would); the assessment JSON goes back to the blob store and the outcome to the database.
+ *
+ * <p>The assessment runs as the staged pipeline (org.iotb.pipeline.stage: evidence → vulnerability match → verdicts)
+ * with every stage's output kept in the shared blob store ({@link BlobStageStore}): an image whose evidence any
+ * worker computed before is not unpacked again — new vulnerability data re-runs only the match and the verdicts,
+ * changed declarations only the verdicts.
  *
  * <p>Limits: the unpacker's budgets (UnpackOptions.defaults(): depth, total bytes, file size, ratio, file count)
  * bound disk and memory per image; a job that runs longer than {@link WorkerSettings#jobTimeout()} is interrupted
@@ -38,7 +45,7 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
     private final BatchStore store;
     private final BlobStore blobs;
     private final WorkerSettings settings;
-    private final AssessmentPipeline pipeline;
+    private final StagedPipeline pipeline;
     /** The pipeline runs here, so the queue's thread can give up on it at the time limit. */
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "iotb-batch-job");
@@ -50,7 +57,7 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
         this.store = store;
         this.blobs = blobs;
         this.settings = settings;
-        this.pipeline = new AssessmentPipeline(Catalog.load());
+        this.pipeline = new StagedPipeline(new AssessmentPipeline(Catalog.load()), store.stageStore(blobs));
     }
 
     @Override
@@ -66,30 +73,31 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
         try {
             scratch = Files.createTempDirectory(Files.createDirectories(settings.workDir()), "job-");
             AssessmentRequest request = request(job, scratch);
-            Future<Assessment> running = runner.submit(() -> run(request, resultKey));
-            Assessment a;
+            Future<StagedRun> running = runner.submit(() -> run(request, resultKey));
+            StagedRun staged;
             try {
-                a = running.get(settings.jobTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                staged = running.get(settings.jobTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 running.cancel(true);
                 store.finish(attempt, resultKey, worker, false, "stopped at the job time limit of "
-                        + settings.jobTimeout().toSeconds() + " s", null, null, ms(t0));
+                        + settings.jobTimeout().toSeconds() + " s", null, null, ms(t0), null);
                 return;
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
             }
+            Assessment a = staged.assessment();
             String sha = storeJson(a);
-            store.finish(attempt, resultKey, worker, true, null, ImageOutcome.of(a), sha, ms(t0));
+            store.finish(attempt, resultKey, worker, true, null, ImageOutcome.of(a), sha, ms(t0), describe(staged));
         } catch (NothingExaminedException e) {
             String sha = storeJsonQuietly(e.assessment());
-            store.finish(attempt, resultKey, worker, false, e.getMessage(), null, sha, ms(t0));
+            store.finish(attempt, resultKey, worker, false, e.getMessage(), null, sha, ms(t0), null);
         } catch (PipelineInputException e) {
-            store.finish(attempt, resultKey, worker, false, "bad input: " + e.getMessage(), null, null, ms(t0));
+            store.finish(attempt, resultKey, worker, false, "bad input: " + e.getMessage(), null, null, ms(t0), null);
         } catch (InterruptedException | CancellationException e) {
             // the worker is stopping: leave the attempt open; the queue gives the job to another worker
             Thread.currentThread().interrupt();
         } catch (Exception | OutOfMemoryError e) {
-            store.finish(attempt, resultKey, worker, false, "could not be assessed: " + e, null, null, ms(t0));
+            store.finish(attempt, resultKey, worker, false, "could not be assessed: " + e, null, null, ms(t0), null);
         } finally {
             if (scratch != null) {
                 try {
@@ -101,8 +109,14 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
         }
     }
 
-    private Assessment run(AssessmentRequest request, String resultKey) throws IOException {
+    private StagedRun run(AssessmentRequest request, String resultKey) throws IOException {
         return pipeline.run(request, new StageRecorder(store, resultKey));
+    }
+
+    /** "evidence reused, match computed, verdicts computed": what each stage did, in order. */
+    static String describe(StagedRun run) {
+        return String.join(", ", run.stages().stream()
+                .map(o -> o.stage().id() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList());
     }
 
     /** The job's inputs as local files with their original names. */

@@ -3,15 +3,19 @@ package org.iotb.store.batch;
 import java.util.List;
 import java.util.TreeSet;
 import org.iotb.model.Sha256;
+import org.iotb.pipeline.stage.BuildIdentity;
+import org.iotb.pipeline.stage.VulnDataIdentity;
 
 /**
- * What makes two assessments of a batch the same work: the image's bytes, the pipeline that judges them (the tool's
- * version), the profile, the declarations (if any) and the standards asked for. Its digest names the result in the
+ * What makes two assessments of a batch the same work: the image's bytes, the pipeline that judges them
+ * ({@link BuildIdentity}: the version, and for a snapshot the jar's hash), the profile, the declarations bundle (if
+ * any), the standards asked for and the vulnerability data ({@link VulnDataIdentity}). Its digest names the result in the
  * database and the job on the queue, so enqueuing the same image again (in this batch or the next) finds the result
- * or the job already there instead of doing the work twice.
+ * or the job already there instead of doing the work twice. New vulnerability data or changed declarations make a
+ * new key, so the image is assessed again; its stored stages (evidence above all) are reused ({@link BlobStageStore}).
  */
 public record BatchKey(String imageSha256, String pipelineVersion, String profileSha256, String declarationsSha256,
-                       List<String> standards) {
+                       List<String> standards, String vulnerabilityData) {
 
     public BatchKey {
         standards = standards == null ? List.of() : List.copyOf(new TreeSet<>(standards));
@@ -21,12 +25,11 @@ public record BatchKey(String imageSha256, String pipelineVersion, String profil
     public String digest() {
         return Sha256.of("iotb-batch/1\nimage " + imageSha256 + "\npipeline " + pipelineVersion + "\nprofile "
                 + profileSha256 + "\ndeclarations " + (declarationsSha256 == null ? "-" : declarationsSha256)
-                + "\nstandards " + String.join(",", standards) + "\n");
+                + "\nstandards " + String.join(",", standards) + "\nvulnerability-data " + vulnerabilityData + "\n");
     }
 
-    /** The version of the running iotb (the jar's manifest), or "dev" when it runs from classes. */
+    /** The running pipeline's identity, as the stage keys use it. */
     public static String currentPipelineVersion() {
-        String v = org.iotb.pipeline.AssessmentPipeline.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return BuildIdentity.current();
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.iotb.catalog.Catalog;
 import org.iotb.model.io.InputFiles;
+import org.iotb.pipeline.stage.VulnDataIdentity;
 import org.iotb.store.blob.BlobStore;
 
 /**
@@ -38,9 +39,11 @@ public final class BatchService {
 
     /**
      * The batch's inputs: each image's path as given (how the summary names it) and the file to read, the profile,
-     * the declarations (null: none), the standards (empty: all).
+     * the declarations (null: none), the standards (empty: all), the vulnerability store the workers read (null:
+     * $IOTB_VULNDB or the user's default; its identity is part of every key).
      */
-    public record Request(List<String> images, List<Path> files, Path profile, Path declarations, List<String> standards) {
+    public record Request(List<String> images, List<Path> files, Path profile, Path declarations, List<String> standards,
+                          Path vulnDb) {
         public Request {
             images = List.copyOf(images);
             files = List.copyOf(files);
@@ -62,6 +65,7 @@ public final class BatchService {
             InputFiles.requireFile(request.declarations(), "declarations");
             declSha = DeclarationsBundle.put(request.declarations(), Catalog.load(), blobs);
         }
+        String vulnData = VulnDataIdentity.of(request.vulnDb());
         String batchId = store.newBatch();
         int jobs = 0;
         Set<String> submitted = new HashSet<>();
@@ -69,7 +73,7 @@ public final class BatchService {
             String image = request.images().get(i);
             Path file = request.files().get(i);
             String sha = putFile(file, "image");
-            BatchKey key = new BatchKey(sha, pipelineVersion, profileSha, declSha, request.standards());
+            BatchKey key = new BatchKey(sha, pipelineVersion, profileSha, declSha, request.standards(), vulnData);
             BatchStore.Enqueued e = store.enqueue(batchId, i, image, key, fileName(file), fileName(request.profile()),
                     request.declarations() == null ? null : fileName(request.declarations()));
             if (e.needsJob() && submitted.add(e.resultKey())) {

@@ -44,6 +44,17 @@ public final class BatchStore {
         return postgres;
     }
 
+    /** The stage outputs of every batch, kept in these blobs (indexed in this database). */
+    public BlobStageStore stageStore(org.iotb.store.blob.BlobStore blobs) {
+        return new BlobStageStore(jdbi, blobs);
+    }
+
+    /** What the stages of a result's assessment did ("evidence reused, match computed, …"), null when not run. */
+    public String stages(String resultKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT stages FROM batch_result WHERE result_key = :k").bind("k", resultKey)
+                .mapTo(String.class).findOne().orElse(null));
+    }
+
     /** What a worker needs to run a result's assessment. */
     public record Job(String resultKey, String imageSha256, String imageName, String profileSha256, String profileName,
                       String declarationsSha256, String declarationsName, List<String> standards, String status) {
@@ -139,14 +150,15 @@ public final class BatchStore {
      * recorded as "superseded". Returns whether this attempt's result was kept.
      */
     public boolean finish(String attemptId, String resultKey, String worker, boolean done, String detail,
-                          ImageOutcome outcome, String assessmentSha256, long durationMs) {
+                          ImageOutcome outcome, String assessmentSha256, long durationMs, String stages) {
         long now = clock.millis();
         String json = outcome == null ? null : toJson(outcome);
         return jdbi.inTransaction(h -> {
             int n = h.createUpdate("UPDATE batch_result SET status = :st, detail = :d, outcome_json = :o, assessment_sha256 = :a,"
-                            + " duration_ms = :ms, worker = :w, finished_at = :now, stage = NULL WHERE result_key = :k AND status <> 'done'")
+                            + " duration_ms = :ms, worker = :w, finished_at = :now, stage = NULL, stages = :stages"
+                            + " WHERE result_key = :k AND status <> 'done'")
                     .bind("st", done ? "done" : "failed").bind("d", detail).bind("o", json).bind("a", assessmentSha256)
-                    .bind("ms", durationMs).bind("w", worker).bind("now", now).bind("k", resultKey).execute();
+                    .bind("ms", durationMs).bind("w", worker).bind("now", now).bind("k", resultKey).bind("stages", stages).execute();
             h.createUpdate("UPDATE batch_attempt SET finished_at = :now, outcome = :o WHERE attempt_id = :a")
                     .bind("now", now).bind("o", n == 1 ? (done ? "done" : "failed") : "superseded").bind("a", attemptId).execute();
             return n == 1;
