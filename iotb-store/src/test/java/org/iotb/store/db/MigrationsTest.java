@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MigrationsTest {
     private static final List<String> TABLES = List.of("organisations", "users", "api_tokens", "products",
             "firmware_versions", "declarations_versions", "assessment_runs", "reviews", "audit_log", "blobs",
-            "scheduled_tasks");
+            "scheduled_tasks", "stage_outputs");
 
     @ParameterizedTest
     @MethodSource("org.iotb.store.testing.Databases#kinds")
@@ -31,7 +31,7 @@ class MigrationsTest {
                 assertThat(rows).as(table).isZero();
             }
             applied = history(db);
-            assertThat(applied).isEqualTo(2);
+            assertThat(applied).isEqualTo(3);
             db.jdbi().useHandle(h -> h.execute("INSERT INTO organisations (name, created_at) VALUES ('kept', 1)"));
         }
         try (Database again = Database.open(url, data)) {
