@@ -15,6 +15,10 @@ import org.iotb.cli.common.Progress;
 import org.iotb.pipeline.AssessmentPipeline;
 import org.iotb.pipeline.AssessmentRequest;
 import org.iotb.pipeline.NothingExaminedException;
+import org.iotb.pipeline.stage.DirectoryStageStore;
+import org.iotb.pipeline.stage.StageOutcome;
+import org.iotb.pipeline.stage.StagedPipeline;
+import org.iotb.pipeline.stage.StagedRun;
 import org.iotb.report.ExitCodes;
 import org.iotb.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -88,6 +92,10 @@ public final class AssessCommand implements Callable<Integer> {
     Path workdir;
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep each stage's output (per image: unpack+checks+SBOM,"
+            + " vulnerability match; the verdicts) in DIR and reuse it when its inputs are the same: a re-run after new"
+            + " declarations or vulnerability data unpacks nothing (docs/architecture.md, \"Stages\").")
+    Path cache;
     @Option(names = "--lab", paramLabel = "LAB.yaml", description = "The test lab's record and observations (see 'iotb lab"
             + " init'); its attachments are copied into OUTDIR/attachments/.")
     Path lab;
@@ -114,7 +122,19 @@ public final class AssessCommand implements Callable<Integer> {
         Assessment a;
         String nothingExamined = null;
         try {
-            a = pipeline.run(request, new Progress(spec.commandLine().getErr(), quiet));
+            Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+            if (cache == null) {
+                a = pipeline.run(request, progress);
+            } else {
+                StagedRun run = new StagedPipeline(pipeline, new DirectoryStageStore(cache)).run(request, progress);
+                a = run.assessment();
+                run.storeWarnings().forEach(w -> spec.commandLine().getErr().println("iotb: warning: " + w));
+                if (!quiet) {
+                    long reused = run.stages().stream().filter(StageOutcome::reused).count();
+                    spec.commandLine().getErr().println("stages reused from " + cache + ": " + reused + " of "
+                            + run.stages().size());
+                }
+            }
         } catch (NothingExaminedException e) {
             // the reports still say what was tried (warnings, entropy); the run is not a success
             a = e.assessment();
