@@ -16,16 +16,17 @@ REPO=$(cd "$HERE/.." && pwd)
 N=${1:-24}
 COUNTS=${2:-"1 2 4"}
 PGBIN=${IOTB_PG_BIN:-/usr/lib/postgresql/15/bin}
-IOTB="$REPO/iotb"
+IOTB=${IOTB_BIN:-$REPO/iotb}  # IOTB_BIN: another launcher (e.g. a copy of the jar while the tree is rebuilt)
 PROFILE=$REPO/examples/smart-lock/profile.yaml
 DECL=$REPO/examples/smart-lock/declarations.yaml
 export IOTB_JAVA_OPTS=${IOTB_JAVA_OPTS:--Xmx768m -XX:+UseParallelGC}
 
 for t in unsquashfs mksquashfs python3; do command -v $t >/dev/null || { echo "missing tool: $t" >&2; exit 2; }; done
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL binaries not found in $PGBIN (apt-get install postgresql)" >&2; exit 2; }
-[ -f "$REPO/iotb-cli/target/iotb.jar" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 2; }
+[ -n "${IOTB_BIN:-}" ] || [ -f "$REPO/iotb-cli/target/iotb.jar" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/iotb-bench-cluster.XXXXXX)
+chmod 755 "$WORK"  # PostgreSQL runs as another user when we are root: it must reach $WORK/pg
 PGDIR=$WORK/pg
 PIDS=()
 cleanup() {

@@ -116,7 +116,7 @@ public final class BatchCommand implements Callable<Integer> {
                 err.flush();
             }
             BatchQueue.Running local = threads == 0 ? null : BatchQueue.start(database.dataSource(), database.postgres(),
-                    database.store(), blobStore, new WorkerSettings("batch-" + ManagementFactory.getRuntimeMXBean().getName(),
+                    database.store(), blobStore, database.stageStore(blobStore), new WorkerSettings("batch-" + ManagementFactory.getRuntimeMXBean().getName(),
                             threads, Duration.ofMillis(500), Duration.ofSeconds(5), timeout, Duration.ofSeconds(10),
                             (dataDir == null ? outDir.resolve(".iotb-data") : dataDir).resolve("work"), vulnDb));
             try {

@@ -74,7 +74,8 @@ public final class WorkerCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (BatchDatabase database = BatchDatabase.open(db, null);
              BlobStore blobStore = BlobStores.open(data, blobs, s3Endpoint)) {
-            BatchQueue.Running running = BatchQueue.start(database.dataSource(), true, database.store(), blobStore, settings);
+            BatchQueue.Running running = BatchQueue.start(database.dataSource(), true, database.store(), blobStore,
+                    database.stageStore(blobStore), settings);
             err.printf("iotb: worker %s: %d threads on %s, blobs in %s%n", worker, threads, redact(db),
                     blobs != null ? blobs : data);
             err.flush();

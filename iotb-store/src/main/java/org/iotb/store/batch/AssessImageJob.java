@@ -22,6 +22,7 @@ import org.iotb.pipeline.NothingExaminedException;
 import org.iotb.pipeline.PipelineInputException;
 import org.iotb.pipeline.PipelineListener;
 import org.iotb.pipeline.firmware.FirmwareWorkspace;
+import org.iotb.pipeline.stage.StageStore;
 import org.iotb.pipeline.stage.StagedPipeline;
 import org.iotb.pipeline.stage.StagedRun;
 import org.iotb.store.blob.BlobStore;
@@ -33,7 +34,8 @@ import org.iotb.store.blob.BlobStore;
  * command line would); the assessment JSON goes back to the blob store and the outcome to the database.
  *
  * <p>The assessment runs as the staged pipeline (org.iotb.pipeline.stage: evidence → vulnerability match → verdicts)
- * with every stage's output kept in the shared blob store ({@link BlobStageStore}): an image whose evidence any
+ * with every stage's output kept in the shared blob store (the workspace's
+ * {@link org.iotb.store.jobs.DatabaseStageStore}, shared with iotb serve's runs): an image whose evidence any
  * worker computed before is not unpacked again — new vulnerability data re-runs only the match and the verdicts,
  * changed declarations only the verdicts.
  *
@@ -53,11 +55,11 @@ final class AssessImageJob implements BatchQueue.JobRunner, AutoCloseable {
         return t;
     });
 
-    AssessImageJob(BatchStore store, BlobStore blobs, WorkerSettings settings) {
+    AssessImageJob(BatchStore store, BlobStore blobs, StageStore stages, WorkerSettings settings) {
         this.store = store;
         this.blobs = blobs;
         this.settings = settings;
-        this.pipeline = new StagedPipeline(new AssessmentPipeline(Catalog.load()), store.stageStore(blobs));
+        this.pipeline = new StagedPipeline(new AssessmentPipeline(Catalog.load()), stages);
     }
 
     @Override

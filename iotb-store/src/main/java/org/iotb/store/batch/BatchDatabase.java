@@ -3,7 +3,10 @@ package org.iotb.store.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.iotb.pipeline.stage.StageStore;
+import org.iotb.store.blob.BlobStore;
 import org.iotb.store.db.Database;
+import org.iotb.store.jobs.DatabaseStageStore;
 
 /**
  * The workspace database ({@link Database}: PostgreSQL for a {@code jdbc:postgresql:} URL, the cluster; else the
@@ -38,6 +41,15 @@ public final class BatchDatabase implements AutoCloseable {
 
     public BatchStore store() {
         return store;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The workspace's stage outputs (table stage_outputs) with the bytes in these blobs. */
+    public StageStore stageStore(BlobStore blobs) {
+        return new DatabaseStageStore(database, blobs);
     }
 
     @Override

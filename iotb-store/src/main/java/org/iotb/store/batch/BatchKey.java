@@ -12,7 +12,7 @@ import org.iotb.pipeline.stage.VulnDataIdentity;
  * any), the standards asked for and the vulnerability data ({@link VulnDataIdentity}). Its digest names the result in the
  * database and the job on the queue, so enqueuing the same image again (in this batch or the next) finds the result
  * or the job already there instead of doing the work twice. New vulnerability data or changed declarations make a
- * new key, so the image is assessed again; its stored stages (evidence above all) are reused ({@link BlobStageStore}).
+ * new key, so the image is assessed again; its stored stages (evidence above all) are reused.
  */
 public record BatchKey(String imageSha256, String pipelineVersion, String profileSha256, String declarationsSha256,
                        List<String> standards, String vulnerabilityData) {

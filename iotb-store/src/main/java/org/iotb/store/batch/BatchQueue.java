@@ -8,7 +8,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.iotb.pipeline.stage.StageStore;
 import org.iotb.store.blob.BlobStore;
+import org.iotb.store.jobs.SqliteJdbcCustomization;
 
 /**
  * The batch jobs on db-scheduler (table {@value BatchStore#TASK_TABLE}): one one-time task per result key, the key
@@ -62,10 +64,10 @@ public final class BatchQueue {
         }
     }
 
-    /** Starts a worker that runs batch jobs from this database with these blobs. */
+    /** Starts a worker that runs batch jobs from this database with these blobs, keeping stage outputs in {@code stages}. */
     public static Running start(DataSource dataSource, boolean postgres, BatchStore store, BlobStore blobs,
-                                WorkerSettings settings) {
-        AssessImageJob job = new AssessImageJob(store, blobs, settings);
+                                StageStore stages, WorkerSettings settings) {
+        AssessImageJob job = new AssessImageJob(store, blobs, stages, settings);
         var builder = Scheduler.create(dataSource, task(job))
                 .tableName(BatchStore.TASK_TABLE)
                 .enablePriority()

@@ -44,11 +44,6 @@ public final class BatchStore {
         return postgres;
     }
 
-    /** The stage outputs of every batch, kept in these blobs (indexed in this database). */
-    public BlobStageStore stageStore(org.iotb.store.blob.BlobStore blobs) {
-        return new BlobStageStore(jdbi, blobs);
-    }
-
     /** What the stages of a result's assessment did ("evidence reused, match computed, …"), null when not run. */
     public String stages(String resultKey) {
         return jdbi.withHandle(h -> h.createQuery("SELECT stages FROM batch_result WHERE result_key = :k").bind("k", resultKey)

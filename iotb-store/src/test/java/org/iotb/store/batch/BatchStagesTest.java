@@ -35,7 +35,7 @@ class BatchStagesTest {
             BatchService service = new BatchService(db.dataSource(), db.store(), blobs);
             WorkerSettings settings = new WorkerSettings("t", 1, Duration.ofMillis(200), Duration.ofSeconds(2),
                     Duration.ofMinutes(10), Duration.ofSeconds(5), dir.resolve("data/work"), vulnDb);
-            try (BatchQueue.Running ignored = BatchQueue.start(db.dataSource(), false, db.store(), blobs, settings)) {
+            try (BatchQueue.Running ignored = BatchQueue.start(db.dataSource(), false, db.store(), blobs, db.stageStore(blobs), settings)) {
                 var first = run(service, new BatchService.Request(List.of("clean.bin"), List.of(image), profile, null, List.of(), vulnDb));
                 assertThat(first.status()).as(first.detail()).isEqualTo("done");
                 assertThat(first.reused()).isFalse();
