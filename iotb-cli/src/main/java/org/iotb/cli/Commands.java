@@ -3,6 +3,8 @@ package org.iotb.cli;
 import java.util.Arrays;
 import java.util.List;
 import org.iotb.cli.assess.AssessCommand;
+import org.iotb.cli.batch.BatchCommand;
+import org.iotb.cli.batch.WorkerCommand;
 import org.iotb.cli.catalog.CatalogCommand;
 import org.iotb.cli.catalog.DeclarationsCommand;
 import org.iotb.cli.catalog.IcsCommand;
@@ -31,7 +33,8 @@ final class Commands {
             AssessCommand.class, ReportCommand.class, DiffCommand.class, ProfileCommand.class,
             DeclarationsCommand.class, IxitCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
             ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class,
-            LabCommand.class, SignCommand.class, VerifyCommand.class);
+            LabCommand.class, SignCommand.class, VerifyCommand.class,
+            BatchCommand.class, WorkerCommand.class);
 
     private Commands() {
     }

@@ -7,8 +7,8 @@ import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
  * does not parse; SQLite says {@code LIMIT n}. Times are stored as epoch milliseconds (sqlite-jdbc's default), so the
  * zone question of {@code TIMESTAMP} columns does not arise.
  */
-final class SqliteJdbcCustomization extends DefaultJdbcCustomization {
-    SqliteJdbcCustomization() {
+public final class SqliteJdbcCustomization extends DefaultJdbcCustomization {
+    public SqliteJdbcCustomization() {
         super(true);
     }
 
