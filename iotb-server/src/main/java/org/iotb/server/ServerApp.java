@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Optional;
 import org.iotb.server.api.ApiJson;
+import org.iotb.server.api.ApiRoutes;
 import org.iotb.server.ops.Metrics;
 import org.iotb.server.ops.OpsRoutes;
 import org.iotb.server.ops.RequestLog;
@@ -42,7 +42,7 @@ public final class ServerApp {
         }
         Clock clock = Clock.systemUTC();
         Sessions sessions = new Sessions(config.sessionIdle(), clock);
-        Web web = new Web(sessions, token -> Optional.empty(), config.secureCookies(), config.uploadLimit());
+        Web web = new Web(sessions, workspace::authenticateToken, config.secureCookies(), config.uploadLimit());
         LoginThrottle throttle = new LoginThrottle(clock);
         Metrics metrics = new Metrics(config.operations());
 
@@ -68,6 +68,7 @@ public final class ServerApp {
             ErrorMapping.register(c.routes, web);
             LoginRoutes.register(c.routes, workspace, web, throttle);
             OpsRoutes.register(c.routes, config.operations(), metrics);
+            ApiRoutes.register(c.routes, workspace, web, throttle);
         });
         PageRoutes.register(app, workspace, web);
         app.start();

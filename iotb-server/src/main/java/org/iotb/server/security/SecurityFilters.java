@@ -30,6 +30,7 @@ public final class SecurityFilters {
 
     public static void register(JavalinDefaultRoutingApi routes, Web web) {
         routes.before(SecurityFilters::headers);
+        routes.before(ctx -> limitBody(ctx, web));
         routes.before(web::identify);
         routes.before(ctx -> checkCsrf(ctx, web));
     }
@@ -42,6 +43,14 @@ public final class SecurityFilters {
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         if (!ctx.path().startsWith("/static/")) {
             ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    /** A body declared larger than any upload may be is refused before anything (the CSRF field included) is read. */
+    static void limitBody(Context ctx, Web web) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > web.uploadLimit() + 1024 * 1024) {
+            throw new io.javalin.http.ContentTooLargeResponse("the upload is larger than the limit of " + web.uploadLimit() + " bytes");
         }
     }
 
