@@ -31,19 +31,6 @@ public interface Workspace extends AutoCloseable {
 
     Organisation createOrganisation(Actor by, String name);
 
-    /**
-     * A new personal API token of the actor (for {@code Authorization: Bearer …}): returned once, stored only as its
-     * SHA-256 (table api_tokens); {@code name} says what it is for. Audited.
-     */
-    default String createApiToken(Actor by, String name) {
-        throw new UnsupportedOperationException("API tokens are not implemented by " + getClass().getSimpleName());
-    }
-
-    /** The actor a token belongs to, or empty when it is unknown or revoked (its last use is recorded). */
-    default Optional<Actor> authenticateToken(String token) {
-        return Optional.empty();
-    }
-
     /** The organisations the actor may see (a client-viewer: their own). */
     List<Organisation> organisations(Actor by);
 
