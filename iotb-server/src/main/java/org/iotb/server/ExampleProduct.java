@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.iotb.model.Json;
 import org.iotb.store.workspace.Actor;
 import org.iotb.store.workspace.AssessmentRun;
 import org.iotb.store.workspace.Organisation;
@@ -61,12 +64,36 @@ public final class ExampleProduct {
         Organisation org = ws.organisations(admin).stream().filter(o -> o.name().equals(ORGANISATION)).findFirst()
                 .orElseGet(() -> ws.createOrganisation(admin, ORGANISATION));
         Product product = ws.createProduct(admin, org.id(), PRODUCT, Files.readString(example.resolve("profile.yaml")));
-        ws.saveDeclarations(admin, product.id(), Files.readString(example.resolve("declarations.yaml")),
+        ws.saveDeclarations(admin, product.id(), withoutFileEvidence(Files.readString(example.resolve("declarations.yaml"))),
                 "the example's declarations (examples/smart-lock/declarations.yaml)");
         List<AssessmentRun> runs = new ArrayList<>();
         runs.add(upload(ws, admin, product, example.resolve("firmware/sl100-1.4.2-unit1.bin"), "1.4.2"));
         runs.add(upload(ws, admin, product, example.resolve("firmware/sl100-1.5.0.bin"), "1.5.0"));
         return runs;
+    }
+
+    /**
+     * The workspace has no document store yet, so a declaration may not cite a file: each cited file moves into the
+     * answer's detail text ("evidence on file: docs/provisioning.md"), everything else stays as the example says.
+     */
+    @SuppressWarnings("unchecked")
+    static String withoutFileEvidence(String yaml) throws IOException {
+        Map<String, Object> doc = Json.yaml().readValue(yaml, LinkedHashMap.class);
+        for (Object standard : doc.values()) {
+            if (!(standard instanceof Map<?, ?> answers)) {
+                continue;
+            }
+            for (Object answer : answers.values()) {
+                if (answer instanceof Map<?, ?> a && a.get("evidence") instanceof List<?> files && !files.isEmpty()) {
+                    Map<String, Object> m = (Map<String, Object>) a;
+                    Object detail = m.get("detail");
+                    m.put("detail", (detail == null ? "" : detail + " ") + "(evidence on file: "
+                            + String.join(", ", files.stream().map(String::valueOf).toList()) + ")");
+                    m.remove("evidence");
+                }
+            }
+        }
+        return Json.yaml().writeValueAsString(doc);
     }
 
     private static AssessmentRun upload(Workspace ws, Actor admin, Product product, Path image, String version)

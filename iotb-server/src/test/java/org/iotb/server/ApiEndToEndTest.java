@@ -262,8 +262,10 @@ abstract class ApiEndToEndTest {
             HttpResponse<byte[]> r = assessor.getBytes("/api/v1/assessments/" + run + "/reports/" + format);
             assertThat(r.statusCode()).as(format).isEqualTo(200);
             assertThat(r.body().length).as(format).isGreaterThan(100);
-            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(format)
-                    .isEqualTo(org.iotb.store.workspace.ReportFormats.of(format).contentType());
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).as(format)
+                    .isEqualTo(org.iotb.store.workspace.ReportFormats.of(format).contentType().replace(" ", ""));
+            assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).as(format)
+                    .matches("attachment; filename=\"iotb-assessment-" + run + "-[a-z0-9.-]+\"");
         }
         JsonNode assessment = ApiJson.mapper().readTree(assessor.get("/api/v1/assessments/" + run + "/assessment").body());
         assertThat(assessment.path("schemaVersion").asText("")).isNotEmpty();

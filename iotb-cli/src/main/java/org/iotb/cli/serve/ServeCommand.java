@@ -184,6 +184,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private int backup(PrintWriter out, PrintWriter err) {
+        if (db != null && !db.isBlank()) {
+            err.println("iotb serve --backup: a PostgreSQL workspace is backed up with pg_dump (e.g. pg_dump -Fc -f "
+                    + backup + " DBNAME), plus a copy of " + data.resolve("blobs") + "; --backup copies SQLite only");
+            return 2;
+        }
         try (Database database = Database.open(db, data.toAbsolutePath().normalize())) {
             Backup.Result r = Backup.write(database, data, backup);
             out.println(r.database());

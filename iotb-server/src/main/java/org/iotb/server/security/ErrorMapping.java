@@ -64,15 +64,15 @@ public final class ErrorMapping {
         });
     }
 
-    /** Jetty refuses an over-long multipart body with an IllegalStateException naming the limit it hit. */
+    /** Jetty 12 refuses an over-long multipart body with an exception naming the limit it hit ("max file size exceeded"). */
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BlobStore.BlobTooLargeException) {
                 return true;
             }
             String m = t.getMessage();
-            if (m != null && (m.contains("exceeds max") || m.contains("maxFileSize") || m.contains("maxRequestSize")
-                    || m.contains("Request exceeds"))) {
+            if (m != null && (m.contains("max file size exceeded") || m.contains("max length exceeded")
+                    || m.contains("exceeds max") || m.contains("Request exceeds"))) {
                 return true;
             }
         }
