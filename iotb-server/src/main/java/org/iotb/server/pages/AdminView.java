@@ -10,8 +10,9 @@ import org.iotb.store.workspace.User;
 /** The admin pages: accounts (with their organisation's name), organisations and the audit log. */
 public record AdminView(List<User> users, List<Organisation> organisations, List<AuditEntry> audit) {
 
+    /** The roles a new account can get, the everyday one first (an admin account is the exception). */
     public List<Role> roles() {
-        return List.of(Role.values());
+        return List.of(Role.ASSESSOR, Role.REVIEWER, Role.CLIENT_VIEWER, Role.ADMIN);
     }
 
     public String organisationName(Long id) {

@@ -49,6 +49,7 @@ public final class TrendChart {
                 .append(esc(alternative(points, standards))).append("</title>");
         // horizontal grid and the y axis labels
         int step = Math.max(1, (int) Math.ceil(max / 4.0));
+        max = (int) Math.ceil((double) max / step) * step; // the top grid line is a labelled one
         for (int v = 0; v <= max; v += step) {
             double y = TOP + plotH - (double) v / max * plotH;
             b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"").append(f(y))
