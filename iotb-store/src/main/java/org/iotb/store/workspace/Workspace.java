@@ -99,6 +99,21 @@ public interface Workspace extends AutoCloseable {
     /** The audit log, newest first (admins: everything; others: what concerns products they see). */
     List<AuditEntry> audit(Actor by, int limit);
 
+    // ---- API tokens (added by the store helper, session 6) ----
+
+    /**
+     * A new personal API token for the actor (for {@code Authorization: Bearer …}); returned once, stored only as its
+     * SHA-256. The creation is audited.
+     */
+    default String createApiToken(Actor by, String name) {
+        throw new UnsupportedOperationException("API tokens");
+    }
+
+    /** The actor a (not revoked) API token belongs to, or empty. */
+    default Optional<Actor> authenticateToken(String token) {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }
