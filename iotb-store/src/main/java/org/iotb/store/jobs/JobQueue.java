@@ -170,6 +170,12 @@ public final class JobQueue {
             }
         }
 
+        /** After {@link #stop}: waits until no job of this queue is still executing (an abandoned one ends late). */
+        public boolean awaitIdle(Duration timeout) throws InterruptedException {
+            executor.shutdown();
+            return executor.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
         @Override
         public void close() {
             stop(Duration.ofSeconds(30));
