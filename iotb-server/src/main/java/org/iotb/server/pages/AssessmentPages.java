@@ -19,6 +19,7 @@ import org.iotb.store.workspace.InvalidInputException;
 import org.iotb.store.workspace.JobStatus;
 import org.iotb.store.workspace.NotFoundException;
 import org.iotb.store.workspace.Product;
+import org.iotb.store.workspace.ReportFormats;
 import org.iotb.store.workspace.Role;
 import org.iotb.store.workspace.Workspace;
 
@@ -98,12 +99,16 @@ final class AssessmentPages {
     private void download(Context ctx) throws IOException {
         Actor actor = pages.web().actor(ctx);
         long id = PageRoutes.id(ctx, "id");
-        ReportFormats.Format f = ReportFormats.find(ctx.pathParam("format")).orElseThrow(() -> new NotFoundException("report format"));
+        // the format is looked up in the workspace's list; anything else names no report (no request names a file)
+        ReportFormats.Format f = ReportFormats.all().get(ctx.pathParam("format"));
+        if (f == null) {
+            throw new NotFoundException("report format");
+        }
         InputStream in = f.id().equals("json") ? workspace.assessmentJson(actor, id) : workspace.report(actor, id, f.id());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + f.fileName(id) + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"assessment-" + id + "-" + f.fileName() + "\"");
         // a downloaded HTML file opened from the server still must not run anything in the workspace's origin
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
-        ctx.contentType(f.mediaType()).result(in);
+        ctx.contentType(f.contentType()).result(in);
     }
 
     private void reassess(Context ctx) {

@@ -12,15 +12,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.iotb.catalog.Catalog;
 import org.iotb.server.RunningServer;
 import org.iotb.server.ServerApp;
 import org.iotb.server.ServerConfig;
-import org.iotb.store.workspace.Workspace;
+import org.iotb.store.blob.LocalBlobStore;
+import org.iotb.store.db.Database;
+import org.iotb.store.jobs.JobQueue;
+import org.iotb.store.jobs.JobSettings;
+import org.iotb.store.testing.Databases;
+import org.iotb.store.workspace.DatabaseWorkspace;
+import org.iotb.store.workspace.ReportFormats;
+import org.iotb.store.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
@@ -38,7 +47,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * an organisation, an assessor and a reviewer; the assessor creates a product from the example profile, uploads the
  * example firmware, waits for the assessment (the page follows its progress), answers a declaration and sees the
  * verdict change after re-assessing, uploads 1.5.0, compares the two versions and downloads the PDF; the reviewer
- * signs off. Every page is saved to target/screenshots for a human look.
+ * signs off. It runs on the real workspace (DatabaseWorkspace and its job queue) over SQLite and over a PostgreSQL
+ * cluster of its own (skipped when PostgreSQL is not installed). Every page is saved to target/screenshots/KIND for a
+ * human look.
  */
 @Tag("integration")
 class PagesBrowserTest {
@@ -52,20 +63,16 @@ class PagesBrowserTest {
 
     @TempDir
     static Path tmp;
-    static Workspace workspace;
     static RunningServer server;
     static WebDriver browser;
     static Path shots;
     static int shot;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "chromium or chromedriver missing: install the Debian packages chromium and chromium-driver to run this test");
-        shots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
-        workspace = new InMemoryWorkspace(Files.createDirectories(tmp.resolve("jobs")));
-        workspace.bootstrapAdmin("admin", ADMIN_PASSWORD.toCharArray());
-        server = ServerApp.start(ServerConfig.of(tmp.resolve("data")).withPort(0), workspace);
+        org.iotb.server.logging.JsonLog.enable(org.slf4j.event.Level.WARN, System.err); // a server error shows why
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -78,20 +85,38 @@ class PagesBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
         }
-        if (server != null) {
-            server.stop();
-        }
-        if (workspace != null) {
-            workspace.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.iotb.store.testing.Databases#kinds")
+    void theWholeFlowFromLoginToSignOff(Database.Kind kind) throws Exception {
+        Path data = Files.createDirectories(tmp.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
+        shots = Files.createDirectories(Path.of("target", "screenshots", data.getFileName().toString()).toAbsolutePath());
+        shot = 0;
+        try (Database db = Databases.open(kind, data)) {
+            LocalBlobStore blobs = LocalBlobStore.inDataDir(data);
+            DatabaseWorkspace workspace = new DatabaseWorkspace(db, blobs, JobQueue.enqueuer(db),
+                    WorkspaceSettings.defaults(data).withBcryptCost(4));
+            workspace.bootstrapAdmin("admin", ADMIN_PASSWORD.toCharArray());
+            JobQueue.Running queue = JobQueue.start(db, blobs, JobSettings.defaults(data).withThreads(1)
+                    .withTiming(Duration.ofMillis(300), Duration.ofSeconds(2)), Catalog.load());
+            server = ServerApp.start(ServerConfig.of(data).withPort(0), workspace);
+            try {
+                browser.manage().deleteAllCookies();
+                flow();
+            } finally {
+                server.stop();
+                queue.stop(Duration.ofSeconds(5));
+                workspace.close();
+            }
         }
     }
 
-    @Test
-    void theWholeFlowFromLoginToSignOff() throws Exception {
+    void flow() throws Exception {
         // the admin sets up an organisation and two accounts
         open("/");
         assertThat(browser.getCurrentUrl()).contains("/login");
@@ -104,14 +129,14 @@ class PagesBrowserTest {
         assertThat(text(By.id("organisations"))).contains("Example Devices Ltd");
         screenshot("organisations");
         open("/admin/users");
-        createUser("alice", "assessor");
-        createUser("rita", "reviewer");
-        assertThat(text(By.id("users"))).contains("alice").contains("rita");
+        createUser("anna", "assessor");
+        createUser("victor", "reviewer");
+        assertThat(text(By.id("users"))).contains("anna").contains("victor");
         screenshot("users");
         logout();
 
         // the assessor creates the product from the example profile and uploads 1.4.2
-        login("alice", PASSWORD);
+        login("anna", PASSWORD);
         new Select(browser.findElement(By.id("organisation"))).selectByVisibleText("Example Devices Ltd");
         type("name", "SL-100 smart lock");
         browser.findElement(By.id("profileFile")).sendKeys(EXAMPLE.resolve("profile.yaml").toString());
@@ -122,7 +147,7 @@ class PagesBrowserTest {
         upload("1.4.2", EXAMPLE.resolve("firmware/sl100-1.4.2-unit1.bin"));
         screenshot("assessment-in-progress");
         String first = waitUntilDone();
-        assertThat(browser.findElements(By.cssSelector("#downloads a[data-format]"))).hasSize(ReportFormats.ALL.size());
+        assertThat(browser.findElements(By.cssSelector("#downloads a[data-format]"))).hasSize(ReportFormats.all().size());
         screenshot("assessment-done");
         browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.report")));
         // the report's own filter script runs inside the frame (its inline script is allowed by its hash)
@@ -139,7 +164,7 @@ class PagesBrowserTest {
         type("comment", "5.2-1: the disclosure policy is published");
         browser.findElement(By.cssSelector("#declarations-form button[type=submit]")).click();
         assertThat(text(By.cssSelector(".alert.notice"))).contains("Saved revision 1");
-        assertThat(text(By.id("history-table"))).contains("alice").contains(DECLARED + " – → Y");
+        assertThat(text(By.id("history-table"))).contains("anna").contains(DECLARED + " – → Y");
         open(first.replace(url(""), ""));
         browser.findElement(By.cssSelector("#downloads form button")).click(); // re-assess
         waitUntilDone();
@@ -175,13 +200,13 @@ class PagesBrowserTest {
         logout();
 
         // the reviewer signs off
-        login("rita", PASSWORD);
+        login("victor", PASSWORD);
         open(newest.replace(url(""), ""));
         assertThat(browser.findElements(By.cssSelector("#downloads form"))).as("a reviewer cannot re-assess").isEmpty();
         browser.findElement(By.cssSelector("#review input[value=approved]")).click();
         type("review-comment", "Checked the evidence of the fixed requirements");
         browser.findElement(By.cssSelector("#review form button")).click();
-        assertThat(text(By.cssSelector("ul.reviews"))).contains("approved").contains("rita");
+        assertThat(text(By.cssSelector("ul.reviews"))).contains("approved").contains("victor");
         screenshot("signed-off");
         open("/admin/audit");
         screenshot("audit");
