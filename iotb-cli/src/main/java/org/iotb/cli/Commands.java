@@ -17,6 +17,7 @@ import org.iotb.cli.sbom.SbomCommand;
 import org.iotb.cli.sbom.VulnDbCommand;
 import org.iotb.cli.scan.ChecksCommand;
 import org.iotb.cli.scan.ScanCommand;
+import org.iotb.cli.serve.ServeCommand;
 import org.iotb.cli.unpack.UnpackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class Commands {
             AssessCommand.class, ReportCommand.class, DiffCommand.class, ProfileCommand.class,
             DeclarationsCommand.class, IxitCommand.class, IcsCommand.class, CatalogCommand.class, UnpackCommand.class,
             ScanCommand.class, SbomCommand.class, VulnDbCommand.class, ChecksCommand.class,
-            LabCommand.class, SignCommand.class, VerifyCommand.class);
+            LabCommand.class, SignCommand.class, VerifyCommand.class, ServeCommand.class);
 
     private Commands() {
     }

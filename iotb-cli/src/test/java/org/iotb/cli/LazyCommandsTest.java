@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** `iotb X ...` builds only subcommand X; everything else must look exactly as with every command registered. */
 class LazyCommandsTest {
     private static final List<String> ALL = List.of("assess", "report", "diff", "profile", "declarations", "ixit", "ics",
-            "catalog", "unpack", "scan", "sbom", "vulndb", "checks", "lab", "sign", "verify");
+            "catalog", "unpack", "scan", "sbom", "vulndb", "checks", "lab", "sign", "verify", "serve");
 
     @Test
     void aCommandNameRegistersOnlyThatCommand() {

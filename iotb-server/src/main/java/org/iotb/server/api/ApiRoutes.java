@@ -22,6 +22,7 @@ import org.iotb.store.workspace.Actor;
 import org.iotb.store.workspace.AssessmentRun;
 import org.iotb.store.workspace.DeclarationsVersion;
 import org.iotb.store.workspace.InvalidInputException;
+import org.iotb.store.workspace.ReportFormats;
 import org.iotb.store.workspace.Role;
 import org.iotb.store.workspace.Workspace;
 
@@ -214,11 +215,14 @@ public final class ApiRoutes {
 
     private void report(Context ctx) throws IOException {
         long id = id(ctx);
-        ReportFormat format = ReportFormat.of(ctx.pathParam("format"))
-                .orElseThrow(() -> new NotFoundResponse("no such report format; known: " + String.join(", ", ReportFormat.ids())));
+        ReportFormats.Format format = ReportFormats.all().get(ctx.pathParam("format"));
+        if (format == null) {
+            throw new NotFoundResponse("no such report format; known: " + String.join(", ", ReportFormats.all().keySet()));
+        }
         InputStream in = ws.report(web.actor(ctx), id, format.id());
-        ctx.contentType(format.mediaType());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + format.fileName(id) + "\"");
+        ctx.contentType(format.contentType());
+        // built from the numeric id and the store's table of formats: nothing the client sent reaches the header
+        ctx.header("Content-Disposition", "attachment; filename=\"iotb-assessment-" + id + "-" + format.fileName() + "\"");
         // a downloaded HTML report opened from here runs nothing and cannot reach the session
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         ctx.result(in);
