@@ -45,7 +45,11 @@ public final class JobQueue {
 
     /** An enqueuer on the database's queue (no worker threads). */
     public static Enqueuer enqueuer(Database db) {
-        SchedulerClient client = SchedulerClient.Builder.create(db.dataSource()).build();
+        SchedulerClient.Builder builder = SchedulerClient.Builder.create(db.dataSource());
+        if (db.kind() == Database.Kind.SQLITE) {
+            builder = builder.jdbcCustomization(new SqliteJdbcCustomization());
+        }
+        SchedulerClient client = builder.build();
         return (kind, runId) -> client.scheduleIfNotExists(new TaskInstance<Void>(checkKind(kind), Long.toString(runId)),
                 Instant.now());
     }
@@ -75,6 +79,8 @@ public final class JobQueue {
                 .shutdownMaxWait(Duration.ofDays(1)); // stop(grace) decides how long to wait
         if (db.kind() == Database.Kind.POSTGRESQL) {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0); // SELECT … FOR UPDATE SKIP LOCKED: many workers, no contention
+        } else {
+            builder = builder.jdbcCustomization(new SqliteJdbcCustomization());
         }
         Scheduler scheduler = builder.build();
         Running running = new Running(scheduler, executor, runs, settings.workerName());
