@@ -12,18 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.iotb.catalog.Catalog;
 import org.iotb.server.RunningServer;
-import org.iotb.server.ServerApp;
 import org.iotb.server.ServerConfig;
-import org.iotb.store.blob.LocalBlobStore;
+import org.iotb.server.ServerStack;
 import org.iotb.store.db.Database;
-import org.iotb.store.jobs.JobQueue;
 import org.iotb.store.jobs.JobSettings;
 import org.iotb.store.testing.Databases;
-import org.iotb.store.workspace.DatabaseWorkspace;
 import org.iotb.store.workspace.ReportFormats;
-import org.iotb.store.workspace.WorkspaceSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -97,22 +92,14 @@ class PagesBrowserTest {
         Path data = Files.createDirectories(tmp.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
         shots = Files.createDirectories(Path.of("target", "screenshots", data.getFileName().toString()).toAbsolutePath());
         shot = 0;
-        try (Database db = Databases.open(kind, data)) {
-            LocalBlobStore blobs = LocalBlobStore.inDataDir(data);
-            DatabaseWorkspace workspace = new DatabaseWorkspace(db, blobs, JobQueue.enqueuer(db),
-                    WorkspaceSettings.defaults(data).withBcryptCost(4));
-            workspace.bootstrapAdmin("admin", ADMIN_PASSWORD.toCharArray());
-            JobQueue.Running queue = JobQueue.start(db, blobs, JobSettings.defaults(data).withThreads(1)
-                    .withTiming(Duration.ofMillis(300), Duration.ofSeconds(2)), Catalog.load());
-            server = ServerApp.start(ServerConfig.of(data).withPort(0), workspace);
-            try {
-                browser.manage().deleteAllCookies();
-                flow();
-            } finally {
-                server.stop();
-                queue.stop(Duration.ofSeconds(5));
-                workspace.close();
-            }
+        // the stack `iotb serve` runs: database, blob store, job queue, workspace, web
+        try (ServerStack stack = ServerStack.open(ServerConfig.of(data).withPort(0), Databases.url(kind),
+                JobSettings.defaults(data).withThreads(1).withTiming(Duration.ofMillis(300), Duration.ofSeconds(2)), 4,
+                Duration.ofSeconds(5))) {
+            stack.workspace().bootstrapAdmin("admin", ADMIN_PASSWORD.toCharArray());
+            server = stack.server();
+            browser.manage().deleteAllCookies();
+            flow();
         }
     }
 
