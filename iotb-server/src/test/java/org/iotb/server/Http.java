@@ -66,12 +66,39 @@ public final class Http {
         HttpResponse<String> r = postForm("/login", f);
         // the session changed at login: the new session's token is on any page
         if (r.statusCode() == 303 && !r.headers().firstValue("Location").orElse("").contains("error")) {
-            Matcher m = CSRF.matcher(get("/").body());
+            Matcher m = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(get("/api/v1/me").body());
             if (m.find()) {
                 csrf = m.group(1);
             }
         }
         return r;
+    }
+
+    /** A multipart upload of {@code image} as firmware {@code version}, with the session's CSRF header. */
+    public HttpResponse<String> upload(String path, String version, String fileName, byte[] image)
+            throws IOException, InterruptedException {
+        return send(uploadRequest(path, version, fileName, image).header("X-CSRF-Token", csrf == null ? "" : csrf));
+    }
+
+    public HttpRequest.Builder uploadRequest(String path, String version, String fileName, byte[] image) {
+        String boundary = "----iotb" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public HttpResponse<String> method(String method, String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json").header("X-CSRF-Token", csrf == null ? "" : csrf)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {

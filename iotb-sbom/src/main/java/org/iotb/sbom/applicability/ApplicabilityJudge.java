@@ -41,11 +41,31 @@ public final class ApplicabilityJudge {
     private final BinaryMarkers markers;
     private List<KernelConfig> kernelConfigs;
     private String kernelConfigsFor;
+    /** Decisions made earlier on the image's tree (null: decide here, from the rules and the tree). */
+    private final java.util.function.BiFunction<Component, String, Optional<Applicability>> recorded;
 
     private ApplicabilityJudge(CodeEvidenceRules rules, FileTree tree) {
         this.rules = rules;
         this.tree = tree;
         this.markers = tree == null ? null : new BinaryMarkers(tree, rules.allMarkers());
+        this.recorded = null;
+    }
+
+    private ApplicabilityJudge(java.util.function.BiFunction<Component, String, Optional<Applicability>> recorded) {
+        this.rules = null;
+        this.tree = null;
+        this.markers = null;
+        this.recorded = recorded;
+    }
+
+    /**
+     * A judge that answers from decisions another judge made earlier on the image's tree (what {@link #judge} said
+     * for each rule's CVE and component): the staged pipeline stores them with an image's evidence, so the
+     * vulnerability match can run again on new data without the unpacked tree.
+     */
+    public static ApplicabilityJudge recorded(
+            java.util.function.BiFunction<Component, String, Optional<Applicability>> decisions) {
+        return new ApplicabilityJudge(java.util.Objects.requireNonNull(decisions, "decisions"));
     }
 
     /** A judge that reads this unpacked tree with the bundled rules. */
@@ -77,6 +97,9 @@ public final class ApplicabilityJudge {
     public Optional<Applicability> judge(Component c, String cve) {
         if (c == null || cve == null) {
             return Optional.empty();
+        }
+        if (recorded != null) {
+            return recorded.apply(c, cve);
         }
         for (Rule r : rules.about(cve, c.id())) {
             Optional<Applicability> a = judge(r, c);

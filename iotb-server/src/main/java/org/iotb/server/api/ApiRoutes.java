@@ -63,7 +63,7 @@ public final class ApiRoutes {
     public static void register(JavalinDefaultRoutingApi r, Workspace ws, Web web, LoginThrottle throttle) {
         ApiRoutes api = new ApiRoutes(ws, web, throttle);
         r.get(BASE + "/openapi.yaml", api::openapi);
-        r.get(BASE + "/me", ctx -> ctx.json(web.actor(ctx)));
+        r.get(BASE + "/me", api::me);
         r.post(BASE + "/tokens", api::createToken);
 
         r.get(BASE + "/organisations", ctx -> ctx.json(ws.organisations(web.actor(ctx))));
@@ -108,6 +108,22 @@ public final class ApiRoutes {
         try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI)) {
             ctx.contentType("application/yaml; charset=utf-8").result(in.readAllBytes());
         }
+    }
+
+    /** The caller, and for a session the CSRF token its scripts send in X-CSRF-Token. */
+    private void me(Context ctx) {
+        Actor a = web.actor(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("userId", a.userId());
+        out.put("username", a.username());
+        out.put("role", a.role());
+        out.put("organisationId", a.organisationId());
+        if (ctx.header("Authorization") != null || ctx.cookie(Web.SESSION_COOKIE) == null) {
+            ctx.json(out);
+            return;
+        }
+        out.put("csrfToken", web.csrfToken(ctx));
+        ctx.json(out);
     }
 
     /**

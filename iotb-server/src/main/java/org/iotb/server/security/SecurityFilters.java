@@ -29,10 +29,13 @@ public final class SecurityFilters {
     }
 
     public static void register(JavalinDefaultRoutingApi routes, Web web) {
-        routes.before(SecurityFilters::headers);
-        routes.before(ctx -> limitBody(ctx, web));
-        routes.before(web::identify);
-        routes.before(ctx -> checkCsrf(ctx, web));
+        // one filter, in this order: a throw skips the rest (and the handler)
+        routes.before(ctx -> {
+            headers(ctx);
+            limitBody(ctx, web);
+            web.identify(ctx);
+            checkCsrf(ctx, web);
+        });
     }
 
     static void headers(Context ctx) {

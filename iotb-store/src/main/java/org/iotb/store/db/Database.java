@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
         this.kind = kind;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        // queries that add a WHERE only for some actors bind its parameter for all of them
+        // a query whose WHERE depends on the role binds its parameters either way (an admin's list has no :org)
         this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
         this.description = description;
     }
