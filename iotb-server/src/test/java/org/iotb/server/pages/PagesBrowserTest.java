@@ -114,10 +114,13 @@ class PagesBrowserTest {
         type("org-name", "Example Devices Ltd");
         submit("org-name");
         assertThat(text(By.id("organisations"))).contains("Example Devices Ltd");
+        type("org-name", "Other Client Ltd");
+        submit("org-name");
         screenshot("organisations");
         open("/admin/users");
-        createUser("anna", "assessor");
-        createUser("victor", "reviewer");
+        createUser("anna", "assessor", null);
+        createUser("victor", "reviewer", null);
+        createUser("carl", "client-viewer", "Other Client Ltd");
         assertThat(text(By.id("users"))).contains("anna").contains("victor");
         screenshot("users");
         logout();
@@ -200,6 +203,17 @@ class PagesBrowserTest {
         open("/");
         assertThat(text(By.id("products"))).contains("SL-100 smart lock").contains("1.5.0");
         screenshot("products");
+        logout();
+
+        // a client-viewer of another organisation sees neither the product nor that it exists
+        login("carl", PASSWORD);
+        assertThat(browser.findElements(By.id("products"))).isEmpty();
+        assertThat(browser.findElements(By.id("new-product"))).as("no edit form for a client-viewer").isEmpty();
+        open(product.replace(url(""), ""));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("404");
+        open(newest.replace(url(""), ""));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("404");
+        screenshot("client-viewer-404");
     }
 
     // ---- helpers
@@ -227,10 +241,13 @@ class PagesBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("/login");
     }
 
-    static void createUser(String name, String role) {
+    static void createUser(String name, String role, String organisation) {
         type("username", name);
         type("password", PASSWORD);
         new Select(browser.findElement(By.id("role"))).selectByValue(role);
+        if (organisation != null) {
+            new Select(browser.findElement(By.id("organisation"))).selectByVisibleText(organisation);
+        }
         submit("username");
         assertThat(text(By.cssSelector(".alert.notice"))).contains("Created " + name);
     }
