@@ -2,57 +2,57 @@ package org.iotb.server.pages;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.iotb.server.security.ErrorMapping;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HashMap;
+import java.util.Map;
 import org.iotb.server.security.Web;
-import org.iotb.store.workspace.Actor;
-import org.iotb.store.workspace.ProductStanding;
 import org.iotb.store.workspace.Workspace;
 
 /**
- * PLACEHOLDER for the server-rendered pages (the pages helper replaces this class with jte templates): the login
- * form and "/" listing the actor's products. Routes are added on {@code app.unsafe.routes} before the server starts.
+ * Every server-rendered page of the workspace (the REST API under /api/v1 is registered elsewhere). Each group of
+ * pages is one class: products ({@link ProductPages}), assessments with their reports, downloads, reviews and the
+ * diff ({@link AssessmentPages}), the declarations editor ({@link DeclarationsPages}) and the admin pages
+ * ({@link AdminPages}). Login and logout are posted to the security layer; the login form is rendered here. Every
+ * page asks the {@link Workspace} with the logged-in actor, which decides what it may see and do.
  */
 public final class PageRoutes {
     private PageRoutes() {
     }
 
     public static void register(Javalin app, Workspace workspace, Web web) {
-        app.unsafe.routes.get("/login", ctx -> loginPage(ctx, web));
-        app.unsafe.routes.get("/", ctx -> home(ctx, workspace, web));
+        register(app.unsafe.routes, workspace, web);
     }
 
-    private static void loginPage(Context ctx, Web web) {
-        String error = ctx.queryParam("error") != null ? "<p class=\"error\">Wrong name or password.</p>" : "";
-        String next = ctx.queryParam("next");
-        ctx.contentType("text/html; charset=utf-8").result(page("Log in", error
-                + "<form method=\"post\" action=\"/login\">"
-                + "<input type=\"hidden\" name=\"" + Web.CSRF_FIELD + "\" value=\"" + ErrorMapping.escape(web.csrfToken(ctx)) + "\">"
-                + (next == null ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + ErrorMapping.escape(next) + "\">")
-                + "<label>User name <input name=\"username\" autocomplete=\"username\" required></label>"
-                + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
-                + "<button type=\"submit\">Log in</button></form>"));
+    public static void register(JavalinDefaultRoutingApi routes, Workspace workspace, Web web) {
+        Pages pages = new Pages(web);
+        AssessmentCache cache = new AssessmentCache(workspace);
+        routes.get("/login", ctx -> login(ctx, pages));
+        new ProductPages(workspace, pages).register(routes);
+        new AssessmentPages(workspace, pages, cache).register(routes);
+        new DeclarationsPages(workspace, pages, cache).register(routes);
+        new AdminPages(workspace, pages).register(routes);
     }
 
-    private static void home(Context ctx, Workspace workspace, Web web) {
-        Actor actor = web.actor(ctx);
-        StringBuilder rows = new StringBuilder();
-        for (ProductStanding p : workspace.products(actor)) {
-            rows.append("<tr><td>").append(p.product().id()).append("</td><td>").append(ErrorMapping.escape(p.product().name()))
-                    .append("</td><td>").append(p.latestVersion() == null ? "-" : ErrorMapping.escape(p.latestVersion().version()))
-                    .append("</td><td>").append(p.latestAssessment() == null ? "-" : p.latestAssessment().status().id())
-                    .append("</td></tr>");
+    private static void login(Context ctx, Pages pages) {
+        if (pages.web().currentActor(ctx).isPresent()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(page("Products",
-                "<p>Logged in as " + ErrorMapping.escape(actor.username()) + " (" + actor.role().id() + ")</p>"
-                        + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"" + Web.CSRF_FIELD
-                        + "\" value=\"" + ErrorMapping.escape(web.csrfToken(ctx)) + "\"><button>Log out</button></form>"
-                        + "<table><thead><tr><th>id</th><th>product</th><th>latest version</th><th>assessment</th></tr></thead><tbody>"
-                        + rows + "</tbody></table>"));
+        PageContext page = new PageContext("Log in", null, pages.web().csrfToken(ctx),
+                ctx.queryParam("error") != null ? "Wrong user name or password." : null, null);
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", page);
+        params.put("next", ctx.queryParam("next"));
+        pages.render(ctx, "login.jte", params);
     }
 
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · iotb</title>"
-                + "<link rel=\"stylesheet\" href=\"/static/iotb.css\"></head><body><main><h1>" + title + "</h1>" + body
-                + "</main></body></html>";
+    /** A path parameter as an id; anything that is not a number is a 404, like an id that does not exist. */
+    static long id(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new org.iotb.store.workspace.NotFoundException(name);
+        }
     }
 }
