@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.iotb.assess.Assessment;
+import org.iotb.assess.Releases;
 import org.iotb.assess.lab.LabAttachments;
 import org.iotb.assess.lab.LabJudgement;
 import org.iotb.assess.lab.LabRecord;

@@ -62,6 +62,9 @@ public final class DeclarationQuestions {
         Map<String, String> answeredBy = new LinkedHashMap<>();
         List<Question> out = new ArrayList<>();
         for (Standard s : catalog.standards()) {
+            if (s.derivedView()) {
+                continue; // as `iotb declarations init`: a derived view's requirements are answered by their sources
+            }
             for (ApplicabilityResult a : applies.values()) {
                 Requirement r = a.requirement();
                 if (!r.standard().equals(s.id()) || a.applies() != Applies.YES || answeredBy.containsKey(r.key())) {

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Blobs in a local directory (shared over NFS by a cluster): {@code <root>/ab/cd/<sha256>}. A blob is written to a
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
  * refused before they touch the file system.
  */
 public final class LocalBlobStore implements BlobStore {
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
 
@@ -39,10 +36,10 @@ public final class LocalBlobStore implements BlobStore {
     public BlobRef put(InputStream content, long maxBytes) throws IOException {
         Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = BlobIo.sha256();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
-                size = copyAtMost(content, out, maxBytes);
+                size = BlobIo.copyAtMost(content, out, maxBytes);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = path(sha);
@@ -86,39 +83,12 @@ public final class LocalBlobStore implements BlobStore {
 
     /** Where a blob lives; the name is checked first, so nothing but a digest can reach the file system. */
     Path path(String sha256) {
-        requireDigest(sha256);
+        BlobIo.requireDigest(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
-    /** Refuses anything that is not 64 lowercase hex digits (a path, "..", upper case, empty). */
-    public static String requireDigest(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a blob name (64 lowercase hex digits): "
-                    + (sha256 == null ? "null" : sha256.length() > 80 ? sha256.substring(0, 80) + "…" : sha256));
-        }
-        return sha256;
-    }
 
-    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new BlobTooLargeException(maxBytes);
-            }
-            out.write(buf, 0, n);
-        }
-        return total;
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public String toString() {

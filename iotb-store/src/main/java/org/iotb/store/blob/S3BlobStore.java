@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -38,7 +36,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * digest of the bytes and S3 wants the length before the upload starts.
  */
 public final class S3BlobStore implements BlobStore {
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final S3Client s3;
     private final String bucket;
@@ -92,7 +89,7 @@ public final class S3BlobStore implements BlobStore {
 
     /** The object key of a blob: {@code <prefix>/ab/cd/<sha256>}. */
     String key(String sha256) {
-        requireDigest(sha256);
+        BlobIo.requireDigest(sha256);
         String k = sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
         return prefix.isEmpty() ? k : prefix + "/" + k;
     }
@@ -102,10 +99,10 @@ public final class S3BlobStore implements BlobStore {
         Path tmp = spool == null ? Files.createTempFile("iotb-s3-", ".blob")
                 : Files.createTempFile(Files.createDirectories(spool), "iotb-s3-", ".blob");
         try {
-            MessageDigest md = sha256();
+            MessageDigest md = BlobIo.sha256();
             long size;
             try (DigestInputStream in = new DigestInputStream(content, md); OutputStream out = Files.newOutputStream(tmp)) {
-                size = copyAtMost(in, out, maxBytes);
+                size = BlobIo.copyAtMost(in, out, maxBytes);
             }
             String digest = HexFormat.of().formatHex(md.digest());
             if (!exists(digest)) {
@@ -178,30 +175,6 @@ public final class S3BlobStore implements BlobStore {
         return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
     }
 
-    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new BlobTooLargeException(maxBytes);
-            }
-            out.write(buf, 0, n);
-        }
-        return total;
-    }
 
-    private static void requireDigest(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a lowercase hex SHA-256: " + sha256);
-        }
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.iotb.assess.StandardSummary;
 import org.iotb.assess.ToolInfo;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.CatalogException;
+import org.iotb.assess.Releases;
 import org.iotb.pipeline.AssessmentPipeline;
 import org.iotb.pipeline.AssessmentRequest;
 import org.iotb.pipeline.NothingExaminedException;
@@ -59,7 +60,8 @@ final class AssessJob {
     }
 
     /** The inputs of a run, as stored. */
-    private record Inputs(String profileYaml, String declarationsYaml, String imageSha256, String fileName) {
+    private record Inputs(String profileYaml, String declarationsYaml, String imageSha256, String fileName,
+                          String version) {
     }
 
     /**
@@ -101,6 +103,7 @@ final class AssessJob {
                 a = e.assessment(); // the report still says what was tried
                 notExamined = e.getMessage();
             }
+            a = Releases.label(a, in.version(), null); // the version's name, as `iotb assess --release` does
             progress.storing();
             BlobStore.BlobRef stored = blobs.put(new ByteArrayInputStream((a.toJson() + "\n").getBytes(StandardCharsets.UTF_8)),
                     MAX_ASSESSMENT_BYTES);
@@ -143,12 +146,13 @@ final class AssessJob {
     }
 
     private Inputs inputs(long runId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT p.profile_yaml, d.yaml, f.sha256, f.file_name"
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT p.profile_yaml, d.yaml, f.sha256, f.file_name, f.version"
                         + " FROM assessment_runs r JOIN products p ON p.id = r.product_id"
                         + " JOIN firmware_versions f ON f.id = r.firmware_version_id"
                         + " LEFT JOIN declarations_versions d ON d.id = r.declarations_version_id WHERE r.id = :id")
                 .bind("id", runId)
-                .map((rs, ctx) -> new Inputs(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .map((rs, ctx) -> new Inputs(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
                 .one());
     }
 

@@ -1,21 +1,20 @@
-package org.iotb.cli.assess;
+package org.iotb.assess;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iotb.assess.Assessment;
-import org.iotb.assess.Product;
 import org.iotb.assess.lab.LabRecord;
 
 /**
  * Which firmware release an assessment is labelled with: {@code --release}, else the lab record's device-under-test
  * firmware version, else the profile's {@code product.firmware-version}. One profile serves every release of a
- * product, so without this each release's reports (and {@code iotb diff}) would carry the profile's version.
+ * product, so without this each release's reports (and {@code iotb diff}) would carry the profile's version. The
+ * workspace labels each run with its firmware version's name the same way.
  */
-final class Releases {
+public final class Releases {
     private Releases() {
     }
 
-    static Assessment label(Assessment a, String release, LabRecord lab) {
+    public static Assessment label(Assessment a, String release, LabRecord lab) {
         String labVersion = lab == null || lab.deviceUnderTest() == null ? null : blankToNull(lab.deviceUnderTest().firmwareVersion());
         String chosen = blankToNull(release) != null ? release.strip() : labVersion;
         if (chosen == null || chosen.equals(a.product().firmwareVersion())) {
