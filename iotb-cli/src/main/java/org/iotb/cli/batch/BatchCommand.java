@@ -58,8 +58,10 @@ public final class BatchCommand implements Callable<Integer> {
     Path profile;
     @Option(names = {"-d", "--declarations"}, description = "The manufacturer's declarations.")
     Path declarations;
-    @Option(names = "--standard", paramLabel = "ID", description = "Assess only this standard (repeatable). Default: all.")
+    @Option(names = "--standard", paramLabel = "ID", description = "Assess only this standard (repeatable; `all`: every bundled one). Default: the three baselines, as `iotb assess`.")
     List<String> standards = new ArrayList<>();
+    @Option(names = "--include", paramLabel = "GLOB", description = "In a directory, take only the files whose name matches (repeatable, e.g. '*.bin'). Default: every file but hidden ones.")
+    List<String> includes = new ArrayList<>();
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Directory for summary.json, summary.csv and overview.html.")
     Path outDir;
     @Option(names = "--db", paramLabel = "URL", description = "The cluster's PostgreSQL (jdbc:postgresql://…); default: SQLite under --data.")
@@ -88,7 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Pattern group = groupPattern();
-        List<BatchInputs.Image> images = BatchInputs.resolve(inputs);
+        List<BatchInputs.Image> images = BatchInputs.resolve(inputs, includes);
         if (!Files.isRegularFile(profile)) {
             throw new UserInputException("no such profile: " + profile);
         }

@@ -23,11 +23,19 @@ final class BatchInputs {
     }
 
     static List<Image> resolve(List<Path> inputs) throws IOException {
+        return resolve(inputs, List.of());
+    }
+
+    /** As above; in a directory only the files whose name matches one of {@code includes} (globs; empty: every file). */
+    static List<Image> resolve(List<Path> inputs, List<String> includes) throws IOException {
+        List<java.nio.file.PathMatcher> matchers = includes.stream()
+                .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         List<Image> images = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
                     walk.filter(Files::isRegularFile).filter(p -> !hidden(input.relativize(p)))
+                            .filter(p -> matchers.isEmpty() || matchers.stream().anyMatch(m -> m.matches(p.getFileName())))
                             .sorted().forEach(p -> images.add(new Image(p.toString(), p)));
                 }
             } else if (Files.isRegularFile(input)) {

@@ -21,7 +21,9 @@ public record ImageOutcome(Map<String, Integer> failedMandatory, List<String> fa
                            List<String> failingChecks) {
 
     public ImageOutcome {
-        failedMandatory = failedMandatory == null ? Map.of() : Map.copyOf(failedMandatory);
+        // keeps the assessment's order of standards (the catalog's): summary.csv's columns follow it
+        failedMandatory = failedMandatory == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failedMandatory));
         failedRequirements = failedRequirements == null ? List.of() : List.copyOf(failedRequirements);
         failingChecks = failingChecks == null ? List.of() : List.copyOf(failingChecks);
     }
