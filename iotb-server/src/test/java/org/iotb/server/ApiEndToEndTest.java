@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.iotb.server.api.ApiJson;
 import org.iotb.store.db.Database;
+import org.iotb.store.testing.HostileArchives;
 import org.iotb.store.testing.Fixtures;
 import org.iotb.store.workspace.AssessmentRun;
 import org.iotb.store.workspace.Product;
@@ -193,10 +194,9 @@ abstract class ApiEndToEndTest {
     void hostileArchivesEndAsRunsAndTheServerStaysUp() throws Exception {
         Http assessor = server.login("assessor");
         List<Long> runs = new ArrayList<>();
-        int i = 0;
-        for (byte[] archive : HostileArchives.all(tmp.resolve("hostile"))) {
-            HttpResponse<String> r = assessor.upload("/api/v1/products/" + productA.id() + "/versions", "hostile-" + i,
-                    "hostile-" + i++ + ".bin", archive);
+        for (var archive : HostileArchives.all(tmp.resolve("hostile")).entrySet()) {
+            HttpResponse<String> r = assessor.upload("/api/v1/products/" + productA.id() + "/versions",
+                    "hostile-" + archive.getKey(), archive.getKey(), archive.getValue());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             runs.add(json(r).path("id").asLong());
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.iotb.store.db.Database;
 import org.iotb.store.testing.Fixtures;
+import org.iotb.store.testing.HostileArchives;
 import org.iotb.store.workspace.AssessmentRun;
 import org.iotb.store.workspace.JobStatus;
 import org.iotb.store.workspace.Product;
@@ -43,7 +37,10 @@ class QueueRobustnessTest {
     @MethodSource("org.iotb.store.testing.Databases#kinds")
     void hostileArchivesEndWithAReasonAndTheWorkerGoesOn(Database.Kind kind, @TempDir Path data) throws Exception {
         Path hostile = Files.createDirectories(data.resolve("hostile"));
-        List<Path> archives = List.of(zipSlip(hostile), tarLinkThenFile(hostile), gzipBomb(hostile));
+        List<Path> archives = new ArrayList<>();
+        for (var e : HostileArchives.all(hostile).entrySet()) {
+            archives.add(Files.write(hostile.resolve(e.getKey()), e.getValue()));
+        }
         try (Fixtures.Env env = Fixtures.workspace(kind, data);
              JobQueue.Running queue = env.startQueue("worker-h", 2)) {
             Product p = env.ws().createProduct(env.assessor(), env.orgA(), "Lock", Fixtures.exampleProfile());
@@ -62,7 +59,8 @@ class QueueRobustnessTest {
                     assertThat(run.assessmentSha256()).as("a done run has its assessment").isNotNull();
                 }
             }
-            assertThat(Stream.of(data.resolve("victim"), Path.of("/tmp/evil.txt"))).noneMatch(Files::exists);
+            assertThat(Path.of("/tmp/evil.txt")).doesNotExist();
+            assertThat(HostileArchives.victim(hostile)).isEmptyDirectory();
             // the worker is alive: a real image after the hostile ones is assessed
             AssessmentRun good;
             try (InputStream in = Files.newInputStream(Fixtures.exampleImage("sl100-1.5.0.bin"))) {
@@ -152,55 +150,6 @@ class QueueRobustnessTest {
         return b;
     }
 
-    /** iotb-unpack HostileArchiveTest.zipSlip: entries that climb out of the tree, an absolute path, a link out. */
-    private static Path zipSlip(Path dir) throws Exception {
-        Path zip = dir.resolve("slip.zip");
-        try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(zip.toFile())) {
-            for (String name : new String[] {"../victim/evil.txt", "../../../../../../../tmp/evil.txt", "/abs/evil.txt",
-                "ok/good.txt", "..\\..\\victim\\win.txt"}) {
-                z.putArchiveEntry(new ZipArchiveEntry(name));
-                z.write(name.getBytes(StandardCharsets.UTF_8));
-                z.closeArchiveEntry();
-            }
-            ZipArchiveEntry link = new ZipArchiveEntry("ok/escape");
-            link.setUnixMode(0120777);
-            z.putArchiveEntry(link);
-            z.write("../../../victim".getBytes(StandardCharsets.UTF_8));
-            z.closeArchiveEntry();
-        }
-        return zip;
-    }
 
-    /** iotb-unpack HostileArchiveTest.tarSymlinkThenFileThroughIt: a link out of the tree, then a file written through it. */
-    private static Path tarLinkThenFile(Path dir) throws Exception {
-        Path tar = dir.resolve("through.tar");
-        try (TarArchiveOutputStream t = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
-            TarArchiveEntry up = new TarArchiveEntry("up", TarArchiveEntry.LF_SYMLINK);
-            up.setLinkName("../../../../victim");
-            t.putArchiveEntry(up);
-            t.closeArchiveEntry();
-            TarArchiveEntry f = new TarArchiveEntry("up/pwned");
-            f.setSize(5);
-            t.putArchiveEntry(f);
-            t.write("pwned".getBytes(StandardCharsets.UTF_8));
-            t.closeArchiveEntry();
-            TarArchiveEntry hl = new TarArchiveEntry("hard", TarArchiveEntry.LF_LINK);
-            hl.setLinkName("/etc/shadow");
-            t.putArchiveEntry(hl);
-            t.closeArchiveEntry();
-        }
-        return tar;
-    }
 
-    /** iotb-unpack HostileArchiveTest.gzipBombIsCutByTheRatioLimit: 200 MiB of zeros in a few hundred KiB. */
-    private static Path gzipBomb(Path dir) throws Exception {
-        Path bomb = dir.resolve("bomb.gz");
-        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(bomb))) {
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 200; i++) {
-                o.write(zeros);
-            }
-        }
-        return bomb;
-    }
 }
