@@ -210,15 +210,25 @@ public final class DatabaseWorkspace implements Workspace {
             String where = me.role() == Role.CLIENT_VIEWER ? " WHERE organisation_id = :org" : "";
             List<Product> products = h.createQuery("SELECT * FROM products" + where + " ORDER BY name, id")
                     .bind("org", me.organisationId()).map(DatabaseWorkspace::productRow).list();
+            // three queries for the whole list, not two per product: the newest version of each product, and the
+            // newest run of each of those versions
+            String visible = me.role() == Role.CLIENT_VIEWER
+                    ? " AND f.product_id IN (SELECT id FROM products WHERE organisation_id = :org)" : "";
+            Map<Long, FirmwareVersion> latest = new java.util.HashMap<>();
+            h.createQuery(VERSION_SELECT + " WHERE f.id = (SELECT f2.id FROM firmware_versions f2"
+                            + " WHERE f2.product_id = f.product_id ORDER BY f2.uploaded_at DESC, f2.id DESC LIMIT 1)" + visible)
+                    .bind("org", me.organisationId()).map(DatabaseWorkspace::versionRow)
+                    .forEach(v -> latest.put(v.productId(), v));
+            Map<Long, AssessmentRun> newestRun = new java.util.HashMap<>();
+            h.createQuery("SELECT r.* FROM assessment_runs r WHERE r.id = (SELECT MAX(r2.id) FROM assessment_runs r2"
+                            + " WHERE r2.firmware_version_id = r.firmware_version_id)"
+                            + visible.replace("f.product_id", "r.product_id"))
+                    .bind("org", me.organisationId()).map(DatabaseWorkspace::runRow)
+                    .forEach(r -> newestRun.put(r.firmwareVersionId(), r));
             List<ProductStanding> out = new ArrayList<>();
             for (Product p : products) {
-                FirmwareVersion latest = h.createQuery(VERSION_SELECT + " WHERE f.product_id = :p"
-                                + " ORDER BY f.uploaded_at DESC, f.id DESC LIMIT 1")
-                        .bind("p", p.id()).map(DatabaseWorkspace::versionRow).findOne().orElse(null);
-                AssessmentRun run = latest == null ? null : h.createQuery("SELECT * FROM assessment_runs"
-                                + " WHERE firmware_version_id = :v ORDER BY id DESC LIMIT 1")
-                        .bind("v", latest.id()).map(DatabaseWorkspace::runRow).findOne().orElse(null);
-                out.add(new ProductStanding(p, latest, run));
+                FirmwareVersion v = latest.get(p.id());
+                out.add(new ProductStanding(p, v, v == null ? null : newestRun.get(v.id())));
             }
             return out;
         });

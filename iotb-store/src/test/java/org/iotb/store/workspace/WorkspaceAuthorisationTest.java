@@ -35,6 +35,14 @@ class WorkspaceAuthorisationTest {
             Actor alice = env.viewerA();
 
             assertThat(ws.products(alice)).extracting(s -> s.product().id()).containsExactly(a.id());
+            // the standing: each product's newest version and that version's newest run (no queue runs here)
+            AssessmentRun runB2 = ws.uploadFirmware(env.assessor(), b.id(), "1.1", "b2.bin", new ByteArrayInputStream(new byte[] {4, 5}));
+            AssessmentRun runB3 = ws.reassess(env.assessor(), runB2.firmwareVersionId());
+            assertThat(ws.products(env.assessor())).extracting(s -> s.product().id(),
+                            s -> s.latestVersion() == null ? null : s.latestVersion().version(),
+                            s -> s.latestAssessment() == null ? null : s.latestAssessment().id())
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id(), null, null),
+                            org.assertj.core.groups.Tuple.tuple(b.id(), "1.1", runB3.id()));
             assertThat(ws.organisations(alice)).extracting(Organisation::id).containsExactly(env.orgA());
             assertThat(ws.product(alice, a.id()).name()).isEqualTo("Lock A");
 
