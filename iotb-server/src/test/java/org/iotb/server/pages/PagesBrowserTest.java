@@ -34,6 +34,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -152,11 +153,11 @@ class PagesBrowserTest {
         q.findElement(By.cssSelector("input[type=radio][value='Y']")).click();
         q.findElement(By.cssSelector("textarea[id$='-detail']")).sendKeys("Disclosure policy at https://example.invalid/security");
         type("comment", "5.2-1: the disclosure policy is published");
-        browser.findElement(By.cssSelector("#declarations-form button[type=submit]")).click();
+        navigateBy(browser.findElement(By.cssSelector("#declarations-form button[type=submit]")));
         assertThat(text(By.cssSelector(".alert.notice"))).contains("Saved revision 1");
         assertThat(text(By.id("history-table"))).contains("anna").contains(DECLARED + " – → Y");
         open(first.replace(url(""), ""));
-        browser.findElement(By.cssSelector("#downloads form button")).click(); // re-assess
+        navigateBy(browser.findElement(By.cssSelector("#downloads form button"))); // re-assess
         waitUntilDone();
         open(product.replace(url(""), "") + "/declarations");
         String after = evidenceVerdict(DECLARED);
@@ -170,7 +171,7 @@ class PagesBrowserTest {
         open(product.replace(url(""), ""));
         assertThat(browser.findElements(By.cssSelector("svg.trend circle"))).isNotEmpty();
         screenshot("product-two-versions");
-        browser.findElement(By.cssSelector("#compare-form button")).click();
+        navigateBy(browser.findElement(By.cssSelector("#compare-form button")));
         assertThat(text(By.id("diff-summary"))).contains("fixed");
         screenshot("diff");
         browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.report")));
@@ -195,7 +196,7 @@ class PagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#downloads form"))).as("a reviewer cannot re-assess").isEmpty();
         browser.findElement(By.cssSelector("#review input[value=approved]")).click();
         type("review-comment", "Checked the evidence of the fixed requirements");
-        browser.findElement(By.cssSelector("#review form button")).click();
+        navigateBy(browser.findElement(By.cssSelector("#review form button")));
         assertThat(text(By.cssSelector("ul.reviews"))).contains("approved").contains("victor");
         screenshot("signed-off");
         open("/admin/audit");
@@ -237,7 +238,7 @@ class PagesBrowserTest {
     }
 
     static void logout() {
-        browser.findElement(By.cssSelector("header form button")).click();
+        navigateBy(browser.findElement(By.cssSelector("header form button")));
         assertThat(browser.getCurrentUrl()).contains("/login");
     }
 
@@ -287,7 +288,17 @@ class PagesBrowserTest {
     }
 
     static void submit(String fieldId) {
-        browser.findElement(By.id(fieldId)).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
+        navigateBy(browser.findElement(By.id(fieldId)).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /**
+     * Clicks a button that leads to a new page and waits until the old page is gone: reading the page right after a
+     * click can otherwise find the old page's elements, which go stale under the test's hands.
+     */
+    static void navigateBy(WebElement button) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     static String text(By by) {
