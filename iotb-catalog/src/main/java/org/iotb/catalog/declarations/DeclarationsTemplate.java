@@ -1,14 +1,8 @@
 package org.iotb.catalog.declarations;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
-import org.iotb.catalog.applicability.ApplicabilityEngine;
-import org.iotb.catalog.applicability.ApplicabilityResult;
-import org.iotb.catalog.applicability.Applies;
 import org.iotb.catalog.conformance.StatusCode;
 import org.iotb.catalog.profile.Profile;
 
@@ -32,12 +26,6 @@ public final class DeclarationsTemplate {
      * with the file that answers it ({@code answeredIn}, e.g. the supplier's IXIT): no question is asked twice.
      */
     public static String render(Catalog catalog, Profile profile, Declarations answered, String answeredIn) {
-        ApplicabilityEngine engine = new ApplicabilityEngine(catalog);
-        Map<String, ApplicabilityResult> applies = new LinkedHashMap<>();
-        for (Standard s : catalog.standards()) {
-            engine.evaluate(s, profile).forEach(a -> applies.put(a.requirement().key(), a));
-        }
-        Map<String, String> answeredBy = new LinkedHashMap<>(); // twin key -> the key whose question answers it
         StringBuilder b = new StringBuilder();
         b.append("# iotb declarations: for each applicable requirement, support is Y (implemented), N (not\n")
                 .append("# implemented; on a recommendation give the reasons in detail) or N/A (only for conditional\n")
@@ -47,42 +35,28 @@ public final class DeclarationsTemplate {
         if (profile.product() != null && profile.product().name() != null) {
             b.append("# product: ").append(profile.product().name()).append('\n');
         }
-        for (Standard s : catalog.standards()) {
-            if (s.derivedView()) {
-                continue; // nothing to declare: a derived view's requirements are answered by their sources
-            }
-            b.append('\n').append(s.id()).append(":\n");
+        for (Questionnaire.Section section : Questionnaire.of(catalog, profile, answered)) {
+            b.append('\n').append(section.standard().id()).append(":\n");
             StringBuilder undetermined = new StringBuilder();
-            for (ApplicabilityResult a : applies.values()) {
-                Requirement r = a.requirement();
-                if (!r.standard().equals(s.id())) {
-                    continue;
-                }
-                if (a.applies() == Applies.YES) {
-                    if (answered.get(r.key()).isPresent()) {
-                        b.append("  # \"").append(r.id()).append("\" is answered in ").append(answeredIn).append('\n');
-                        continue;
-                    }
-                    String by = answeredBy.get(r.key());
-                    if (by != null) {
-                        b.append("  # \"").append(r.id()).append("\" is answered by its equivalent ").append(label(catalog, by))
-                                .append(" above\n");
-                        continue;
-                    }
-                    b.append("  # ").append(r.title()).append(" [").append(StatusCode.of(r)).append("]\n");
-                    if (r.question() != null) {
-                        b.append("  # ").append(r.question().replace("\n", " ")).append('\n');
-                    }
-                    for (String twin : twins(catalog, r, applies)) {
-                        if (!answeredBy.containsKey(twin)) {
-                            answeredBy.put(twin, r.key());
+            for (Questionnaire.Entry e : section.entries()) {
+                Requirement r = e.requirement();
+                switch (e.kind()) {
+                    case ANSWERED_ELSEWHERE -> b.append("  # \"").append(r.id()).append("\" is answered in ").append(answeredIn)
+                            .append('\n');
+                    case ANSWERED_BY_EQUIVALENT -> b.append("  # \"").append(r.id()).append("\" is answered by its equivalent ")
+                            .append(label(catalog, e.answeredBy())).append(" above\n");
+                    case UNDETERMINED -> undetermined.append("  #   ").append(r.id()).append(": ").append(e.reason()).append('\n');
+                    case ASK -> {
+                        b.append("  # ").append(r.title()).append(" [").append(StatusCode.of(r)).append("]\n");
+                        if (r.question() != null) {
+                            b.append("  # ").append(r.question().replace("\n", " ")).append('\n');
+                        }
+                        for (String twin : e.alsoAnswers()) {
                             b.append("  # also answers ").append(label(catalog, twin)).append(" [")
                                     .append(StatusCode.of(catalog.find(twin).get(0))).append("]\n");
                         }
+                        b.append("  \"").append(r.id()).append("\":\n    support:\n    detail:\n    evidence: []\n");
                     }
-                    b.append("  \"").append(r.id()).append("\":\n    support:\n    detail:\n    evidence: []\n");
-                } else if (a.applies() == Applies.UNDETERMINED) {
-                    undetermined.append("  #   ").append(r.id()).append(": ").append(a.reason()).append('\n');
                 }
             }
             if (undetermined.length() > 0) {
@@ -90,12 +64,6 @@ public final class DeclarationsTemplate {
             }
         }
         return b.toString();
-    }
-
-    /** The applicable requirements of other standards whose answer this one's answer carries to. */
-    private static List<String> twins(Catalog catalog, Requirement r, Map<String, ApplicabilityResult> applies) {
-        return catalog.crosswalk().equivalents(r.key()).stream()
-                .filter(k -> applies.containsKey(k) && applies.get(k).applies() == Applies.YES).toList();
     }
 
     /** "MTSFB TC G044 6.1(a)" for "mtsfb-tc-g044:6.1(a)". */

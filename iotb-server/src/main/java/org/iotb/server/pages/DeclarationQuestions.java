@@ -1,21 +1,17 @@
 package org.iotb.server.pages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.iotb.assess.Assessment;
 import org.iotb.assess.Verdict;
 import org.iotb.catalog.Catalog;
 import org.iotb.catalog.Requirement;
 import org.iotb.catalog.Standard;
-import org.iotb.catalog.applicability.ApplicabilityEngine;
-import org.iotb.catalog.applicability.ApplicabilityResult;
-import org.iotb.catalog.applicability.Applies;
 import org.iotb.catalog.conformance.StatusCode;
 import org.iotb.catalog.declarations.Declaration;
 import org.iotb.catalog.declarations.Declarations;
+import org.iotb.catalog.declarations.Questionnaire;
 import org.iotb.catalog.profile.Profile;
 import org.iotb.report.BasisText;
 
@@ -54,32 +50,18 @@ public final class DeclarationQuestions {
     }
 
     public static List<Question> of(Catalog catalog, Profile profile, Declarations current, Assessment latest) {
-        ApplicabilityEngine engine = new ApplicabilityEngine(catalog);
-        Map<String, ApplicabilityResult> applies = new LinkedHashMap<>();
-        for (Standard s : catalog.standards()) {
-            engine.evaluate(s, profile).forEach(a -> applies.put(a.requirement().key(), a));
-        }
-        Map<String, String> answeredBy = new LinkedHashMap<>();
         List<Question> out = new ArrayList<>();
-        for (Standard s : catalog.standards()) {
-            if (s.derivedView()) {
-                continue; // as `iotb declarations init`: a derived view's requirements are answered by their sources
-            }
-            for (ApplicabilityResult a : applies.values()) {
-                Requirement r = a.requirement();
-                if (!r.standard().equals(s.id()) || a.applies() != Applies.YES || answeredBy.containsKey(r.key())) {
+        for (Questionnaire.Section section : Questionnaire.of(catalog, profile, Declarations.NONE)) {
+            Standard s = section.standard();
+            for (Questionnaire.Entry e : section.entries()) {
+                if (e.kind() != Questionnaire.Kind.ASK) {
                     continue;
                 }
-                List<String> also = new ArrayList<>();
-                for (String twin : catalog.crosswalk().equivalents(r.key())) {
-                    if (applies.containsKey(twin) && applies.get(twin).applies() == Applies.YES && !answeredBy.containsKey(twin)) {
-                        answeredBy.put(twin, r.key());
-                        also.add(label(catalog, twin));
-                    }
-                }
+                Requirement r = e.requirement();
                 Optional<Declaration> d = current.get(r.key()).filter(x -> !x.carried());
                 out.add(new Question(r.key(), s.id(), s.shortTitle() == null ? s.title() : s.shortTitle(), r.id(), r.title(),
-                        StatusCode.of(r), r.question() == null ? null : r.question().replace("\n", " "), also,
+                        StatusCode.of(r), r.question() == null ? null : r.question().replace("\n", " "),
+                        e.alsoAnswers().stream().map(twin -> label(catalog, twin)).toList(),
                         d.map(x -> x.support() == null ? "" : x.support().text()).orElse(""),
                         d.map(Declaration::detail).orElse(""),
                         d.map(x -> String.join("\n", x.evidence())).orElse(""),
