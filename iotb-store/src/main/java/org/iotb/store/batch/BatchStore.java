@@ -11,11 +11,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.iotb.model.Json;
+import org.iotb.store.db.Database;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The batch tables (db/batch/{postgresql,sqlite}/V*.sql, migrated by their own Flyway history so they never collide
- * with the workspace's migrations): results by {@link BatchKey}, the items of each batch, and every attempt a
+ * The batch tables (db/batch/common/V*.sql, one file for both databases with the workspace's type placeholders,
+ * migrated by their own Flyway history so they never collide with the workspace's migrations): results by {@link BatchKey}, the items of each batch, and every attempt a
  * worker made at a result. All SQL binds its parameters. Safe for many processes: a result moves to "done" once
  * (a late finisher of a job that was already re-run changes nothing), and enqueueing the same key twice keeps one
  * row.
@@ -36,7 +37,9 @@ public final class BatchStore {
         this.postgres = postgres;
         this.clock = clock;
         Flyway.configure().dataSource(dataSource).table("batch_schema_history").baselineOnMigrate(true).baselineVersion("0")
-                .locations("classpath:db/batch/" + (postgres ? "postgresql" : "sqlite")).load().migrate();
+                .locations("classpath:db/batch/common")
+                .placeholders(Database.placeholders(postgres ? Database.Kind.POSTGRESQL : Database.Kind.SQLITE))
+                .load().migrate();
         this.jdbi = Jdbi.create(dataSource);
     }
 

@@ -110,8 +110,8 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    /** The type names the two databases spell differently, for the migration files. */
-    static Map<String, String> placeholders(Kind kind) {
+    /** The type names the two databases spell differently, for the migration files (the workspace's and the batch's). */
+    public static Map<String, String> placeholders(Kind kind) {
         return switch (kind) {
             case SQLITE -> Map.of(
                     "id", "INTEGER PRIMARY KEY AUTOINCREMENT",
